@@ -1,0 +1,49 @@
+# Platform HOPE portal. `make run` serves the portal with demo data; `make test` runs the tests.
+PYTHON ?= python3
+VENV ?= .venv
+PY := $(VENV)/bin/python
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export DJANGO_SETTINGS_MODULE ?= hope.settings.dev
+
+.PHONY: run test test-postgres test-e2e lint format install demo clean messages
+
+$(VENV)/.installed: pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(VENV)/bin/pip install --quiet --upgrade pip
+	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	touch $@
+
+install: $(VENV)/.installed
+
+demo: install
+	$(PY) manage.py migrate --noinput
+	$(PY) manage.py seed_demo
+
+run: demo
+	$(PY) manage.py runserver $(HOST):$(PORT)
+
+test: install
+	DJANGO_SETTINGS_MODULE=hope.settings.test $(PY) -m pytest -m "not e2e and not postgres" $(PYTEST_ARGS)
+
+test-postgres: install
+	bash .ci/postgres.sh
+
+test-e2e: install
+	bash .ci/e2e.sh
+
+lint: install
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+format: install
+	$(VENV)/bin/ruff format .
+	$(VENV)/bin/ruff check --fix .
+
+clean:
+	rm -rf $(VENV) db.sqlite3 staticfiles .cache var
+
+# Extract strings (needs GNU gettext's xgettext, developers only) and compile them (pure Python).
+messages: install
+	for app in hope cms speakers bookings; do mkdir -p $$app/locale; (cd $$app && ../$(PY) ../manage.py makemessages -l nl -l en --no-obsolete >/dev/null); done
+	$(PY) manage.py compile_translations

@@ -1,0 +1,8 @@
+from django.urls import path
+
+from bookings import views
+
+app_name = "bookings"
+urlpatterns = [
+    path("", views.portal, name="portal"),
+]

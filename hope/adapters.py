@@ -1,0 +1,34 @@
+from allauth.account.adapter import DefaultAccountAdapter
+from django.conf import settings
+from django.urls import reverse
+
+from hope.emails import enqueue_rendered_email
+
+
+class AccountAdapter(DefaultAccountAdapter):
+    """allauth adapter: sign-up only for organisation contacts, mail sent off the request path."""
+
+    def is_open_for_signup(self, request):
+        # Experts and coordinators are invited; the open sign-up is for organisation contacts.
+        # The bookings app may close it further (e.g. only from the request form).
+        return getattr(settings, "HOPE_OPEN_SIGNUP", True)
+
+    def clean_email(self, email):
+        return super().clean_email(email).strip().lower()
+
+    def send_mail(self, template_prefix, email, context):
+        message = self.render_mail(template_prefix, email, context)
+        html = None
+        for content, mimetype in getattr(message, "alternatives", []):
+            if mimetype == "text/html":
+                html = content
+        enqueue_rendered_email(
+            to=list(message.to),
+            subject=message.subject,
+            text=message.body,
+            html=html,
+            from_email=message.from_email,
+        )
+
+    def get_login_redirect_url(self, request):
+        return reverse("hope:after_login")

@@ -1,0 +1,14 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class HopeConfig(AppConfig):
+    name = "hope"
+    verbose_name = _("Platform HOPE")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from hope.roles import sync_group_permissions_after_migrate
+
+        post_migrate.connect(sync_group_permissions_after_migrate, dispatch_uid="hope_sync_groups")

@@ -1,0 +1,117 @@
+"""The staff roles (Django groups) and the permissions each one holds.
+
+Groups are created by a migration; their permissions are re-synced after every `migrate`, so a
+permission that a later migration adds to `GROUP_PERMISSIONS` reaches existing databases.
+"""
+
+from django.contrib.auth.models import Group, Permission
+
+COORDINATORS = "Coordinators"
+EDITORS = "Editors"
+
+# Model permissions as "app_label.codename". Page, image and document permissions are given
+# per tree/collection in `sync_groups` because Wagtail checks them there.
+_CMS_PERMISSIONS = [
+    "wagtailadmin.access_admin",
+    "wagtailimages.add_image",
+    "wagtailimages.change_image",
+    "wagtailimages.delete_image",
+    "wagtailimages.choose_image",
+    "wagtaildocs.add_document",
+    "wagtaildocs.change_document",
+    "wagtaildocs.delete_document",
+    "wagtaildocs.choose_document",
+]
+GROUP_PERMISSIONS: dict[str, list[str]] = {
+    EDITORS: list(_CMS_PERMISSIONS),
+    COORDINATORS: [
+        *_CMS_PERMISSIONS,
+        "wagtailsettings.change_sitesettings",
+        "wagtailcore.view_logentry",
+    ],
+}
+# Apps extend the coordinators' permissions here (see speakers/roles.py, bookings/roles.py).
+EXTRA_PERMISSION_PROVIDERS = ["speakers.roles", "bookings.roles", "cms.roles"]
+PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
+COLLECTION_PERMISSIONS = {
+    "wagtailimages": ["add_image", "change_image", "delete_image", "choose_image"],
+    "wagtaildocs": ["add_document", "change_document", "delete_document", "choose_document"],
+}
+
+
+def _permissions_for(group_name: str) -> list[str]:
+    from importlib import import_module
+
+    names = list(GROUP_PERMISSIONS.get(group_name, []))
+    for module_path in EXTRA_PERMISSION_PROVIDERS:
+        try:
+            module = import_module(module_path)
+        except ModuleNotFoundError:
+            continue
+        names.extend(getattr(module, "GROUP_PERMISSIONS", {}).get(group_name, []))
+    return names
+
+
+def sync_groups() -> None:
+    """Create the groups and give them exactly their listed permissions (idempotent)."""
+    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+
+    for group_name in (COORDINATORS, EDITORS):
+        group, _created = Group.objects.get_or_create(name=group_name)
+        wanted = []
+        for dotted in _permissions_for(group_name):
+            app_label, codename = dotted.split(".", 1)
+            permission = Permission.objects.filter(
+                content_type__app_label=app_label, codename=codename
+            ).first()
+            if permission is not None:
+                wanted.append(permission)
+        group.permissions.set(wanted)
+
+        root_page = Page.get_first_root_node()
+        if root_page is not None:
+            for codename in PAGE_PERMISSIONS:
+                permission = Permission.objects.filter(
+                    content_type__app_label="wagtailcore", codename=codename
+                ).first()
+                if permission:
+                    GroupPagePermission.objects.get_or_create(
+                        group=group, page=root_page, permission=permission
+                    )
+        root_collection = Collection.get_first_root_node()
+        if root_collection is not None:
+            for app_label, codenames in COLLECTION_PERMISSIONS.items():
+                for codename in codenames:
+                    permission = Permission.objects.filter(
+                        content_type__app_label=app_label, codename=codename
+                    ).first()
+                    if permission:
+                        GroupCollectionPermission.objects.get_or_create(
+                            group=group, collection=root_collection, permission=permission
+                        )
+
+
+def sync_group_permissions_after_migrate(sender, app_config=None, using="default", **kwargs):
+    # Runs once, after the last app's post_migrate, when every permission exists.
+    from django.apps import apps
+
+    last_app = [config for config in apps.get_app_configs() if config.models_module][-1]
+    if app_config is None or app_config.label != last_app.label:
+        return
+    if not Group.objects.using(using).filter(name__in=[COORDINATORS, EDITORS]).exists():
+        return  # The groups migration has not run (e.g. migrating to an earlier state).
+    sync_groups()
+
+
+def is_coordinator(user) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    if user.is_superuser:
+        return True
+    return user.groups.filter(name=COORDINATORS).exists()
+
+
+def is_editor(user) -> bool:
+    if not getattr(user, "is_authenticated", False):
+        return False
+    return user.groups.filter(name=EDITORS).exists()

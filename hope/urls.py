@@ -1,0 +1,46 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.urls import include, path, reverse_lazy
+from django.views.generic import RedirectView
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from hope import views
+
+hope_patterns = (
+    [path("na-inloggen/", views.after_login, name="after_login")],
+    "hope",
+)
+
+urlpatterns = [
+    path("healthz", views.healthz, name="healthz"),
+    # Wagtail's own login bypasses allauth's rate limits and MFA: send it to allauth.
+    path(
+        "admin/login/",
+        RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True),
+        name="wagtailadmin_login_redirect",
+    ),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("i18n/", include("django.conf.urls.i18n")),
+    path("", include("cms.urls_root")),  # sitemap.xml, robots.txt: one per site, no prefix
+]
+
+urlpatterns += i18n_patterns(
+    path("", include(hope_patterns)),
+    path("accounts/", include("allauth.urls")),
+    path("expert/", include("speakers.urls")),
+    path("portaal/", include("bookings.urls")),
+    # Wagtail's page serving must stay last: it matches every remaining path.
+    path("", include(wagtail_urls)),
+    prefix_default_language=False,
+)
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
+
+handler404 = "cms.views.page_not_found"
+handler500 = "cms.views.server_error"

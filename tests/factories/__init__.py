@@ -1,0 +1,3 @@
+from tests.factories.accounts import CoordinatorFactory, EditorFactory, UserFactory
+
+__all__ = ["CoordinatorFactory", "EditorFactory", "UserFactory"]
