@@ -1,5 +1,6 @@
 """The foundation's promises: the real `requests`, safe settings, health check, groups, demo."""
 
+import io
 import os
 import subprocess
 import sys
@@ -152,8 +153,8 @@ def test_seed_demo_is_idempotent_and_creates_verified_accounts(settings):
     from allauth.account.models import EmailAddress
     from django.contrib.auth import get_user_model
 
-    call_command("seed_demo", stdout=open(os.devnull, "w"))
-    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    call_command("seed_demo", stdout=io.StringIO())
+    call_command("seed_demo", stdout=io.StringIO())
     users = get_user_model().objects.filter(email__endswith="@example.org")
     emails = set(users.values_list("email", flat=True))
     assert {
@@ -175,7 +176,7 @@ def test_seed_demo_uses_demo_password_from_environment(monkeypatch):
     from django.contrib.auth import get_user_model
 
     monkeypatch.setenv("DEMO_PASSWORD", "another-demo-secret")
-    call_command("seed_demo", stdout=open(os.devnull, "w"))
+    call_command("seed_demo", stdout=io.StringIO())
     assert (
         get_user_model().objects.get(email="org1@example.org").check_password("another-demo-secret")
     )
@@ -185,7 +186,7 @@ def test_seed_demo_uses_demo_password_from_environment(monkeypatch):
 def test_seed_demo_refuses_without_permission(settings):
     settings.HOPE_ALLOW_DEMO_DATA = False
     with pytest.raises(CommandError, match="refused"):
-        call_command("seed_demo", stdout=open(os.devnull, "w"))
+        call_command("seed_demo", stdout=io.StringIO())
 
 
 def test_production_settings_refuse_demo_data():
