@@ -1,6 +1,6 @@
 from django.urls import path
 
-from speakers import views
+from speakers.views import portal as views
 
 app_name = "speakers"
 urlpatterns = [

@@ -1,0 +1,1 @@
+"""Expert portal (``portal``), calendar feed (``feed``) and public directory (``public``)."""
