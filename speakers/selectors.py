@@ -1,29 +1,200 @@
-"""Reads that carry rules: who is public, who is free."""
+"""Reads that carry rules: who is public, who is free, what is in an expert's calendar."""
 
 from __future__ import annotations
 
-from django.db.models import Prefetch, QuerySet
+import datetime
+from collections.abc import Iterable
+from dataclasses import dataclass
+from zoneinfo import ZoneInfo
 
-from speakers.models import PUBLIC_IDENTITY_MODES, Expert, Topic
+from django.db.models import Prefetch, Q, QuerySet
+from django.utils import timezone
+from schedule.models import Event
+
+from speakers.models import PUBLIC_IDENTITY_MODES, Expert, ExpertIndexPage, Topic
+
+# django-scheduler expands recurring events in the timezone of the start it is given; UTC would
+# shift weekly events by an hour across DST (DESIGN "Scheduling facts").
+AMSTERDAM = ZoneInfo("Europe/Amsterdam")
 
 
-def public_experts() -> QuerySet[Expert]:
-    """Experts who chose to be public (own name or pseudonym).
+# --- Public directory ---------------------------------------------------------------------------
+
+
+def public_experts(*, topic: Topic | None = None) -> QuerySet[Expert]:
+    """Experts who chose to be public (own name or pseudonym), optionally on one topic.
 
     Paused experts stay visible: pausing only means they cannot be booked for now.
     """
-    return (
+    experts = (
         Expert.objects.filter(identity_mode__in=PUBLIC_IDENTITY_MODES)
         .select_related("photo")
-        .prefetch_related(Prefetch("topics", queryset=Topic.objects.order_by("name")))
+        .prefetch_related(
+            Prefetch("topics", queryset=Topic.objects.order_by("name")),
+            "photo__renditions",
+        )
         .order_by("public_name")
     )
+    if topic is not None:
+        experts = experts.filter(topics=topic)
+    return experts
+
+
+def public_topics() -> QuerySet[Topic]:
+    """Topics that at least one public expert speaks on (for the directory filter)."""
+    return Topic.objects.filter(experts__identity_mode__in=PUBLIC_IDENTITY_MODES).distinct()
 
 
 def public_expert_by_slug(*, slug: str) -> Expert | None:
-    return public_experts().filter(slug=slug).first()
+    return public_experts().prefetch_related("formats", "audiences").filter(slug=slug).first()
+
+
+def directory_page() -> ExpertIndexPage | None:
+    return ExpertIndexPage.objects.live().public().order_by("path").first()
+
+
+def with_profile_urls(experts: Iterable[Expert], *, page: ExpertIndexPage | None) -> list[Expert]:
+    """Set ``expert.profile_url`` (the directory sub-route) on public experts; one query at most."""
+    experts = list(experts)
+    base = page.url if page is not None else None
+    for expert in experts:
+        expert.profile_url = f"{base}{expert.slug}/" if base and expert.is_public else None
+    return experts
 
 
 def featured_experts(*, limit: int = 3) -> list[Expert]:
-    """A few public experts for the home page: those not paused first, then by name."""
-    return list(public_experts().order_by("paused", "public_name")[:limit])
+    """A few public experts for the home page (those available first), with profile URLs."""
+    experts = public_experts().order_by("paused", "public_name")[:limit]
+    return with_profile_urls(experts, page=directory_page())
+
+
+# --- Pausing ------------------------------------------------------------------------------------
+
+
+def is_paused_on(*, expert: Expert, day: datetime.date) -> bool:
+    """Paused without an end date, or paused up to and including ``paused_until``."""
+    if not expert.paused:
+        return False
+    return expert.paused_until is None or day <= expert.paused_until
+
+
+# --- Calendars and availability -----------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class CalendarEntry:
+    """One occurrence in an expert's calendar, without any sensitive detail."""
+
+    event_id: int
+    start: datetime.datetime
+    end: datetime.datetime
+    title: str
+    is_unavailability: bool
+    unavailability_id: int | None
+    label: str
+    recurring: bool
+    cancelled: bool
+
+    @property
+    def original_start_iso(self) -> str:
+        return self.start.astimezone(datetime.UTC).isoformat()
+
+
+def _events_touching(calendar_ids: list[int], start, end) -> QuerySet[Event]:
+    """SQL prefilter: one-off events overlapping the window, recurring ones that may."""
+    one_off = Q(rule__isnull=True, start__lt=end, end__gt=start)
+    recurring = Q(rule__isnull=False, start__lt=end) & (
+        Q(end_recurring_period__isnull=True) | Q(end_recurring_period__gte=start)
+    )
+    return (
+        Event.objects.filter(calendar_id__in=calendar_ids)
+        .filter(one_off | recurring)
+        .select_related("rule", "unavailability")
+        .prefetch_related("occurrence_set")
+        .order_by("start")
+    )
+
+
+def calendar_occurrences(
+    *,
+    experts: Iterable[Expert],
+    start: datetime.datetime,
+    end: datetime.datetime,
+    include_cancelled: bool = False,
+) -> dict[int, list[CalendarEntry]]:
+    """Every occurrence overlapping [start, end) per expert id, recurring ones expanded.
+
+    Two queries whatever the number of experts or events (events with their rule and
+    unavailability; persisted occurrences), expanded in Europe/Amsterdam.
+    """
+    experts = list(experts)
+    result: dict[int, list[CalendarEntry]] = {expert.pk: [] for expert in experts}
+    by_calendar = {expert.calendar_id: expert.pk for expert in experts if expert.calendar_id}
+    if not by_calendar:
+        return result
+    local_start, local_end = start.astimezone(AMSTERDAM), end.astimezone(AMSTERDAM)
+    for event in _events_touching(list(by_calendar), start, end):
+        unavailability = getattr(event, "unavailability", None)
+        for occurrence in event.get_occurrences(local_start, local_end, clear_prefetch=False):
+            if not (occurrence.start < end and occurrence.end > start):
+                continue
+            if occurrence.cancelled and not include_cancelled:
+                continue
+            result[by_calendar[event.calendar_id]].append(
+                CalendarEntry(
+                    event_id=event.pk,
+                    start=occurrence.start.astimezone(AMSTERDAM),
+                    end=occurrence.end.astimezone(AMSTERDAM),
+                    title=event.title,
+                    is_unavailability=unavailability is not None,
+                    unavailability_id=unavailability.pk if unavailability else None,
+                    label=unavailability.label if unavailability else "",
+                    recurring=event.rule_id is not None,
+                    cancelled=bool(occurrence.cancelled),
+                )
+            )
+    for entries in result.values():
+        entries.sort(key=lambda entry: (entry.start, entry.end))
+    return result
+
+
+def experts_free_between(
+    *, experts: Iterable[Expert], start: datetime.datetime, end: datetime.datetime
+) -> dict[int, bool]:
+    """{expert id: free?} for the window. Every event in an expert's calendar is busy
+    (unavailability and engagements), except cancelled occurrences. Query count is constant."""
+    busy = calendar_occurrences(experts=experts, start=start, end=end)
+    return {expert_id: not entries for expert_id, entries in busy.items()}
+
+
+def expert_is_free(*, expert: Expert, start: datetime.datetime, end: datetime.datetime) -> bool:
+    return experts_free_between(experts=[expert], start=start, end=end)[expert.pk]
+
+
+def available_experts(
+    *,
+    start: datetime.datetime,
+    end: datetime.datetime,
+    experts: Iterable[Expert] | None = None,
+) -> list[Expert]:
+    """Experts who are not paused on the start date and have nothing in their calendar then."""
+    if experts is None:
+        experts = Expert.objects.all()
+    day = start.astimezone(AMSTERDAM).date()
+    candidates = [expert for expert in experts if not is_paused_on(expert=expert, day=day)]
+    free = experts_free_between(experts=candidates, start=start, end=end)
+    return [expert for expert in candidates if free[expert.pk]]
+
+
+def month_bounds(year: int, month: int) -> tuple[datetime.datetime, datetime.datetime]:
+    first = datetime.datetime(year, month, 1, tzinfo=AMSTERDAM)
+    following = (
+        datetime.datetime(year + 1, 1, 1, tzinfo=AMSTERDAM)
+        if month == 12
+        else datetime.datetime(year, month + 1, 1, tzinfo=AMSTERDAM)
+    )
+    return first, following
+
+
+def today_local() -> datetime.date:
+    return timezone.now().astimezone(AMSTERDAM).date()
