@@ -5,3 +5,6 @@ from django.utils.translation import gettext_lazy as _
 class BookingsConfig(AppConfig):
     name = "bookings"
     verbose_name = _("Bookings")
+
+    def ready(self):
+        from bookings import signals  # noqa: F401  (allauth's email_confirmed → the service)

@@ -1,0 +1,74 @@
+"""Conditions a request must meet before it may enter a status (rules of care 5, 6 and 7).
+
+`check_gates(booking_request, new_status)` returns what is missing, as translated sentences; an
+empty list means the move may go ahead. `booking_set_status` refuses a move with missing gates.
+Other parts of the back office may add checks with `register_gate`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from django.utils.translation import gettext as _
+
+from bookings.enums import ENGAGEMENT_ENDED_STATES, EngagementStatus, RequestStatus
+
+Gate = Callable[[object, str], list[str]]
+_registered_gates: list[Gate] = []
+
+
+def register_gate(gate: Gate) -> Gate:
+    """Add a gate `gate(booking_request, new_status) -> list[str]` (usable as a decorator)."""
+    if gate not in _registered_gates:
+        _registered_gates.append(gate)
+    return gate
+
+
+def unregister_gate(gate: Gate) -> None:
+    if gate in _registered_gates:
+        _registered_gates.remove(gate)
+
+
+def media_gates(booking_request, new_status: str) -> list[str]:
+    """Before a media interview's date is fixed: questions, identity conditions, support, quotes."""
+    if new_status != RequestStatus.SCHEDULED or not booking_request.is_media_interview:
+        return []
+    missing = []
+    if not booking_request.media_questions.strip():
+        missing.append(_("The questions have not been received in advance."))
+    if not booking_request.media_identity_conditions_accepted:
+        missing.append(_("The journalist has not accepted the expert's identity conditions."))
+    if not booking_request.media_support_person.strip():
+        missing.append(_("No support person has been named."))
+    if not booking_request.media_quote_review_agreed:
+        missing.append(_("The right to review quotes before publication has not been agreed."))
+    return missing
+
+
+def closing_gates(booking_request, new_status: str) -> list[str]:
+    """A request is closed only when every expert's aftercare is recorded and fees are agreed."""
+    if new_status != RequestStatus.CLOSED:
+        return []
+    missing = []
+    engagements = [
+        engagement
+        for engagement in booking_request.engagements.all()
+        if engagement.status not in ENGAGEMENT_ENDED_STATES
+    ]
+    if not engagements:
+        missing.append(_("No engagement took place for this request."))
+    if any(engagement.status != EngagementStatus.AFTERCARE_DONE for engagement in engagements):
+        missing.append(_("Aftercare has not been recorded for every expert."))
+    if any(engagement.fee is None for engagement in engagements):
+        missing.append(_("The fee has not been recorded for every expert."))
+    return missing
+
+
+BUILTIN_GATES: tuple[Gate, ...] = (media_gates, closing_gates)
+
+
+def check_gates(booking_request, new_status: str) -> list[str]:
+    missing: list[str] = []
+    for gate in (*BUILTIN_GATES, *_registered_gates):
+        missing.extend(gate(booking_request, str(new_status)))
+    return missing

@@ -1,0 +1,29 @@
+from bookings.models.activity import Activity
+from bookings.models.booking_request import (
+    MAX_AUDIENCE_SIZE,
+    MAX_DATE_OPTIONS,
+    BookingRequest,
+    DateOption,
+    RequestReferenceCounter,
+    next_request_reference,
+)
+from bookings.models.engagement import Engagement
+from bookings.models.evaluation import Evaluation
+from bookings.models.message import MAX_MESSAGE_LENGTH, Message
+from bookings.models.organisation import Organisation, OrganisationMembership
+
+__all__ = [
+    "MAX_AUDIENCE_SIZE",
+    "MAX_DATE_OPTIONS",
+    "MAX_MESSAGE_LENGTH",
+    "Activity",
+    "BookingRequest",
+    "DateOption",
+    "Engagement",
+    "Evaluation",
+    "Message",
+    "Organisation",
+    "OrganisationMembership",
+    "RequestReferenceCounter",
+    "next_request_reference",
+]
