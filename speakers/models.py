@@ -113,7 +113,7 @@ class AudienceOption(models.Model):
         return str(Audience(self.code).label) if self.code in Audience else self.code
 
 
-class Expert(index.Indexed, models.Model):
+class Expert(models.Model):
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,
@@ -198,14 +198,6 @@ class Expert(index.Indexed, models.Model):
     )
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
-
-    search_fields = [
-        index.SearchField("public_name"),
-        index.AutocompleteField("public_name"),
-        index.SearchField("short_bio"),
-        index.FilterField("paused"),
-        index.FilterField("identity_mode"),
-    ]
 
     class Meta:
         ordering = ["public_name"]

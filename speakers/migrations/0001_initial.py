@@ -118,7 +118,6 @@ class Migration(migrations.Migration):
                 'verbose_name_plural': 'experts',
                 'ordering': ['public_name'],
             },
-            bases=(modelsearch.index.Indexed, models.Model),
         ),
         migrations.CreateModel(
             name='Unavailability',
