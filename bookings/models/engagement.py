@@ -1,7 +1,16 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from bookings.enums import ENGAGEMENT_CONFIRMED_STATES, EngagementStatus
+
+
+class AftercareStatus(models.TextChoices):
+    """Rule of care 6: every engagement ends with a debrief offered to the expert."""
+
+    PENDING = "pending", _("Not recorded yet")
+    DONE = "done", _("Debrief done")
+    WAIVED = "waived", _("Waived by the expert")
 
 
 class Engagement(models.Model):
@@ -45,10 +54,57 @@ class Engagement(models.Model):
     created_at = models.DateTimeField(_("created at"), auto_now_add=True)
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
 
+    # The coordinators' back office (issue 6).
+    date_option = models.ForeignKey(
+        "bookings.DateOption",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="engagements",
+        verbose_name=_("date option"),
+    )
+    series_position = models.PositiveSmallIntegerField(
+        _("meeting number in the series"), null=True, blank=True
+    )
+    asked_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("asked by"),
+    )
+    answered_at = models.DateTimeField(_("answered at"), null=True, blank=True)
+    decline_reason = models.TextField(
+        _("reason for saying no"),
+        blank=True,
+        help_text=_("Optional: an expert never has to give a reason."),
+    )
+    confirmed_at = models.DateTimeField(_("confirmed at"), null=True, blank=True)
+    cancelled_at = models.DateTimeField(_("cancelled at"), null=True, blank=True)
+    aftercare_status = models.CharField(
+        _("aftercare"),
+        max_length=16,
+        choices=AftercareStatus.choices,
+        default=AftercareStatus.PENDING,
+    )
+    aftercare_recorded_at = models.DateTimeField(_("aftercare recorded at"), null=True, blank=True)
+    fee_recorded_at = models.DateTimeField(_("fee recorded at"), null=True, blank=True)
+    paid_on = models.DateField(_("paid on"), null=True, blank=True)
+
     class Meta:
         verbose_name = _("engagement")
         verbose_name_plural = _("engagements")
         ordering = ["starts_at", "id"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(starts_at__isnull=True)
+                | models.Q(ends_at__isnull=True)
+                | models.Q(ends_at__gt=models.F("starts_at")),
+                name="bookings_engagement_ends_after_start",
+            ),
+        ]
+        # PostgreSQL also forbids overlapping active engagements of one expert (migration 0003).
 
     def __str__(self):
         return f"{self.request_id} · {self.expert_id} · {self.status}"
