@@ -198,3 +198,79 @@ def month_bounds(year: int, month: int) -> tuple[datetime.datetime, datetime.dat
 
 def today_local() -> datetime.date:
     return timezone.now().astimezone(AMSTERDAM).date()
+
+
+# --- The expert's own views ---------------------------------------------------------------------
+
+
+def own_unavailabilities(*, expert: Expert, weeks_ahead: int = 6):
+    """The expert's periods that are not over, each with its next weeks (skipped ones included).
+
+    Returns a list of (unavailability, upcoming entries). Three queries.
+    """
+    from speakers.models import Unavailability
+
+    now = timezone.now()
+    periods = list(
+        Unavailability.objects.filter(expert=expert)
+        .filter(
+            Q(event__rule__isnull=True, event__end__gt=now)
+            | Q(event__rule__isnull=False, event__end_recurring_period__isnull=True)
+            | Q(event__rule__isnull=False, event__end_recurring_period__gt=now)
+        )
+        .select_related("event", "event__rule")
+        .order_by("event__start")
+    )
+    upcoming: dict[int, list[CalendarEntry]] = {period.pk: [] for period in periods}
+    if any(period.event.rule_id for period in periods):
+        entries = calendar_occurrences(
+            experts=[expert],
+            start=now,
+            end=now + datetime.timedelta(weeks=weeks_ahead),
+            include_cancelled=True,
+        )[expert.pk]
+        for entry in entries:
+            if entry.unavailability_id in upcoming and entry.recurring:
+                upcoming[entry.unavailability_id].append(entry)
+    return [(period, upcoming[period.pk]) for period in periods]
+
+
+@dataclass
+class MonthDay:
+    date: datetime.date
+    in_month: bool
+    is_today: bool
+    entries: list[CalendarEntry]
+
+
+def month_grid(*, expert: Expert, year: int, month: int) -> list[list[MonthDay]]:
+    """Weeks (Monday first) of the month with each day's entries, in Amsterdam time."""
+    import calendar as pycalendar
+
+    weeks = pycalendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
+    first_day, last_day = weeks[0][0], weeks[-1][-1]
+    start = datetime.datetime.combine(first_day, datetime.time(), tzinfo=AMSTERDAM)
+    end = datetime.datetime.combine(
+        last_day + datetime.timedelta(days=1), datetime.time(), tzinfo=AMSTERDAM
+    )
+    entries = calendar_occurrences(experts=[expert], start=start, end=end)[expert.pk]
+    by_day: dict[datetime.date, list[CalendarEntry]] = {}
+    for entry in entries:
+        day = max(entry.start.date(), first_day)
+        last = (entry.end - datetime.timedelta(microseconds=1)).date()
+        while day <= min(last, last_day):
+            by_day.setdefault(day, []).append(entry)
+            day += datetime.timedelta(days=1)
+    today = today_local()
+    return [
+        [
+            MonthDay(
+                date=day,
+                in_month=day.month == month,
+                is_today=day == today,
+                entries=by_day.get(day, []),
+            )
+            for day in week
+        ]
+        for week in weeks
+    ]

@@ -26,7 +26,10 @@ from speakers.models import AudienceOption, Expert, FormatOption, Region, Spoken
 
 logger = logging.getLogger(__name__)
 
-_TAG = re.compile(r"<[a-zA-Z/][^>]*>")
+# Text counts as HTML only if it uses a tag the sanitiser keeps; otherwise it is plain text.
+_TAG = re.compile(
+    r"<\s*/?\s*(p|br|strong|b|em|i|ul|ol|li|a|h2|h3|h4|blockquote)\b[^>]*>", re.IGNORECASE
+)
 
 
 class InvitationError(ValidationError):

@@ -4,19 +4,41 @@ from django.http import Http404
 from django.template.response import TemplateResponse
 
 from speakers import selectors
+from speakers.models import Topic
 
 
 def directory(request, *, page):
-    experts = selectors.public_experts()
+    topics = list(selectors.public_topics())
+    selected = None
+    slug = request.GET.get("topic", "")
+    if slug:
+        selected = next((topic for topic in topics if topic.slug == slug), None)
+        if selected is None:
+            selected = Topic(name="", slug=slug)  # unknown topic: an empty, honest result
+    experts = (
+        selectors.public_experts(topic=selected)
+        if selected is None or selected.pk
+        else selectors.public_experts().none()
+    )
+    experts = selectors.with_profile_urls(experts, page=page)
     return TemplateResponse(
-        request, page.get_template(request), {"page": page, "self": page, "experts": experts}
+        request,
+        page.get_template(request),
+        {
+            **page.get_context(request),
+            "experts": experts,
+            "topics": topics,
+            "selected_topic": selected,
+        },
     )
 
 
 def profile(request, *, page, expert_slug):
     expert = selectors.public_expert_by_slug(slug=expert_slug)
     if expert is None:
-        raise Http404
+        raise Http404  # not public, or no such expert: the same answer
     return TemplateResponse(
-        request, "speakers/expert_profile.html", {"page": page, "self": page, "expert": expert}
+        request,
+        "speakers/expert_profile.html",
+        {**page.get_context(request), "expert": expert},
     )
