@@ -230,7 +230,7 @@ def match_experts(
     max_rest = dt.timedelta(days=max([e.rest_days_after_heavy for e in experts] or [0]) + 1)
     moments = [now] + [option.starts_at for option in options]
     window_start = min(_month_start(min(moments)), now - FAIRNESS_WINDOW) - max_rest
-    window_end = max(_next_month_start(max(moments)), *(o.ends_at for o in options)) + max_rest
+    window_end = max([_next_month_start(max(moments)), *(o.ends_at for o in options)]) + max_rest
     load_rows = (
         Engagement.objects.filter(
             expert__in=[expert.pk for expert in experts],

@@ -3,7 +3,7 @@
 import datetime as dt
 
 import pytest
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from bookings.enums import Audience, EngagementKind, EngagementStatus, Medium, RequestStatus
 from bookings.matching import Exclusion, match_experts
@@ -13,6 +13,12 @@ from tests.factories.bookings import BookingRequestFactory, EngagementFactory
 from tests.factories.speakers import TopicFactory
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    with translation.override("en"):
+        yield
 
 
 def codes_for(result, expert):
