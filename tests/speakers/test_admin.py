@@ -179,7 +179,8 @@ class TestInvitation:
         expert = ExpertFactory()
         with django_capture_on_commit_callbacks(execute=True):
             expert_invite(expert=expert, email="iemand@example.org", invited_by=None)
-        assert "Je account" in mailoutbox[0].subject or "account" in mailoutbox[0].subject
+        assert "Je account bij Platform HOPE" in mailoutbox[0].subject
+        assert "Kies hier je wachtwoord" in mailoutbox[0].body
 
     def test_existing_email_is_refused(self, coordinator_client):
         UserFactory(email="taken@example.org")
