@@ -1,0 +1,1 @@
+"""The coordinators' back office in the Wagtail admin: request workspace, actions, matching."""

@@ -1,0 +1,459 @@
+"""Requests in the admin: the listing (filters, search, sorting) and the request workspace.
+
+Views parse the form, call one service and redirect; refusals come back as a message and the
+form keeps what the coordinator typed.
+"""
+
+from __future__ import annotations
+
+import django_filters
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db.models import Q
+from django.http import Http404
+from django.shortcuts import redirect
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.functional import cached_property
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from wagtail.admin import messages
+from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
+from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
+from wagtail.admin.views.generic import IndexView, InspectView
+from wagtail.admin.widgets import BooleanRadioSelect
+
+from bookings import workflow
+from bookings.enums import (
+    ENGAGEMENT_ENDED_STATES,
+    UNCONFIRMED_STATES,
+    EngagementKind,
+    EngagementStatus,
+    OrganisationKind,
+    RequestStatus,
+)
+from bookings.models import BookingRequest, Engagement
+from bookings.services import engagements as engagement_services
+from bookings.services.requests import (
+    TransitionNotAllowed,
+    booking_set_status,
+    message_post,
+    messages_mark_read,
+)
+from bookings.services.scheduling import SchedulingConflict
+from bookings.workflow import Actor
+
+from . import forms as action_forms
+from .permissions import CoordinatorRequiredMixin
+from .selectors import (
+    backoffice_requests,
+    coordinator_actions,
+    coordinators,
+    needs_attention_q,
+    workspace_gates,
+    workspace_request,
+)
+
+REFUSALS = (TransitionNotAllowed, SchedulingConflict, PermissionDenied)
+
+
+def refusal_text(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return getattr(error, "message", None) or str(error)
+
+
+# --- listing ------------------------------------------------------------------------------------
+
+
+class BookingRequestFilterSet(WagtailFilterSet):
+    status = django_filters.ChoiceFilter(
+        label=gettext_lazy("Status"),
+        choices=[
+            (value, label)
+            for value, label in RequestStatus.choices
+            if value not in UNCONFIRMED_STATES
+        ],
+    )
+    kind = django_filters.ChoiceFilter(
+        label=gettext_lazy("Kind of engagement"), choices=EngagementKind.choices
+    )
+    organisation_kind = django_filters.ChoiceFilter(
+        label=gettext_lazy("Kind of organisation"),
+        field_name="organisation__kind",
+        choices=OrganisationKind.choices,
+    )
+    received = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Received between"),
+        field_name="confirmed_at",
+        widget=DateRangePickerWidget,
+    )
+    wanted = django_filters.DateFromToRangeFilter(
+        label=gettext_lazy("Wanted date between"),
+        method="filter_wanted",
+        widget=DateRangePickerWidget,
+    )
+    coordinator = django_filters.ModelChoiceFilter(
+        label=gettext_lazy("Coordinator"), queryset=coordinators()
+    )
+    needs_attention = django_filters.BooleanFilter(
+        label=gettext_lazy("Needs attention"),
+        method="filter_needs_attention",
+        widget=BooleanRadioSelect,
+    )
+
+    class Meta:
+        model = BookingRequest
+        fields = []
+
+    def filter_wanted(self, queryset, name, value):
+        if not value:
+            return queryset
+        condition = Q()
+        if value.start is not None:
+            condition &= Q(date_options__starts_at__gte=value.start)
+        if value.stop is not None:
+            condition &= Q(date_options__starts_at__lte=value.stop)
+        matching = BookingRequest.objects.filter(condition).values("pk")
+        return queryset.filter(pk__in=matching)
+
+    def filter_needs_attention(self, queryset, name, value):
+        if value is None:
+            return queryset
+        condition = needs_attention_q()
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+class AttentionColumn(Column):
+    def get_value(self, instance):
+        return _("Needs attention") if getattr(instance, "needs_attention", False) else ""
+
+
+class RequestStatusColumn(StatusTagColumn):
+    def __init__(self, *args, **kwargs):
+        super().__init__(
+            "get_status_display", *args, primary=lambda instance: instance.is_open, **kwargs
+        )
+
+
+class BookingRequestIndexView(IndexView):
+    """The coordinators' request listing; never shows a guest's unconfirmed request."""
+
+    def get_base_queryset(self):
+        return backoffice_requests()
+
+    @cached_property
+    def columns(self):
+        return [
+            self._get_title_column_class(TitleColumn)(
+                "reference",
+                label=_("Reference"),
+                sort_key="reference",
+                get_url=self.get_inspect_url,
+            ),
+            Column("title", label=_("Title"), sort_key="title"),
+            Column("organisation", label=_("Organisation"), sort_key="organisation__name"),
+            Column("get_kind_display", label=_("Kind"), sort_key="kind"),
+            RequestStatusColumn(label=_("Status"), sort_key="status"),
+            DateColumn("first_date", label=_("First wanted date"), sort_key="first_date"),
+            Column("coordinator", label=_("Coordinator"), sort_key="coordinator__email"),
+            DateColumn("confirmed_at", label=_("Received"), sort_key="confirmed_at"),
+            AttentionColumn("needs_attention", label=_("Attention")),
+        ]
+
+    def get_list_more_buttons(self, instance):
+        return []
+
+
+# --- workspace ----------------------------------------------------------------------------------
+
+
+ENGAGEMENT_ACTIONS = {
+    # action: (allowed engagement statuses, form class)
+    "answer": ({EngagementStatus.ASKED}, action_forms.AnswerForm),
+    "confirm": ({EngagementStatus.ACCEPTED}, action_forms.VersionedForm),
+    "reschedule": (
+        {EngagementStatus.ASKED, EngagementStatus.ACCEPTED, EngagementStatus.CONFIRMED},
+        action_forms.RescheduleForm,
+    ),
+    "cancel": (
+        {EngagementStatus.ASKED, EngagementStatus.ACCEPTED, EngagementStatus.CONFIRMED},
+        action_forms.CancelEngagementForm,
+    ),
+    "delivered": ({EngagementStatus.CONFIRMED}, action_forms.VersionedForm),
+    "aftercare": ({EngagementStatus.DELIVERED}, action_forms.AftercareForm),
+    "fee": (
+        {
+            EngagementStatus.ASKED,
+            EngagementStatus.ACCEPTED,
+            EngagementStatus.CONFIRMED,
+            EngagementStatus.DELIVERED,
+            EngagementStatus.AFTERCARE_DONE,
+        },
+        action_forms.FeeForm,
+    ),
+}
+
+
+class WorkspaceView(CoordinatorRequiredMixin, InspectView):
+    """Everything about one request, and the actions the workflow allows a coordinator now."""
+
+    template_name = "bookings/admin/workspace.html"
+    inspect_url_name = None
+    matching_url_name = None
+
+    def get_object(self, queryset=None):
+        try:
+            return workspace_request(pk=int(self.pk))
+        except (BookingRequest.DoesNotExist, ValueError) as error:
+            raise Http404 from error
+
+    def get_page_title(self):
+        return _("Request")
+
+    def get_fields(self):
+        return []
+
+    def get(self, request, *args, **kwargs):
+        messages_mark_read(booking_request=self.object, reader=request.user)
+        return super().get(request, *args, **kwargs)
+
+    # POST: one action per submit, named by the "action" field.
+    def post(self, request, *args, **kwargs):
+        action = request.POST.get("action", "")
+        if action == "status":
+            return self.post_status()
+        if action == "message":
+            return self.post_message()
+        if action == "assign":
+            return self.post_assign()
+        if action in ENGAGEMENT_ACTIONS:
+            return self.post_engagement(action)
+        messages.error(request, _("Unknown action."))
+        return redirect(self.workspace_url)
+
+    @property
+    def workspace_url(self):
+        return reverse(self.inspect_url_name, args=[self.object.pk])
+
+    def post_status(self):
+        form = action_forms.StatusForm(self.request.POST)
+        if not form.is_valid():
+            return self.render_with_errors(status_form=form)
+        target = form.cleaned_data["status"]
+        allowed = {action["status"] for action in coordinator_actions(self.object)}
+        if target not in allowed:
+            messages.error(self.request, _("This step is not possible for this request now."))
+            return redirect(self.workspace_url)
+        try:
+            if target == RequestStatus.CANCELLED:
+                engagement_services.booking_cancel(
+                    booking_request=self.object,
+                    actor=self.request.user,
+                    message=form.cleaned_data["message"],
+                    expected_version=form.cleaned_data["version"],
+                )
+            else:
+                booking_set_status(
+                    booking_request=self.object,
+                    new_status=target,
+                    actor=self.request.user,
+                    role=Actor.COORDINATOR,
+                    message=form.cleaned_data["message"],
+                    expected_version=form.cleaned_data["version"],
+                )
+        except REFUSALS as error:
+            messages.error(self.request, refusal_text(error))
+            return self.render_with_errors(status_form=form)
+        messages.success(
+            self.request,
+            _("Request %(reference)s: %(status)s.")
+            % {"reference": self.object.reference, "status": RequestStatus(target).label},
+        )
+        return redirect(self.workspace_url)
+
+    def post_assign(self):
+        form = action_forms.AssignForm(self.request.POST)
+        if not form.is_valid():
+            return self.render_with_errors(assign_form=form)
+        try:
+            engagement_services.booking_assign_coordinator(
+                booking_request=self.object,
+                actor=self.request.user,
+                coordinator=form.cleaned_data["coordinator"],
+                expected_version=form.cleaned_data["version"],
+            )
+        except REFUSALS as error:
+            messages.error(self.request, refusal_text(error))
+            return self.render_with_errors(assign_form=form)
+        messages.success(self.request, _("Coordinator saved."))
+        return redirect(self.workspace_url)
+
+    def post_message(self):
+        form = action_forms.MessageForm(self.request.POST)
+        if not form.is_valid():
+            return self.render_with_errors(message_form=form)
+        try:
+            message_post(
+                booking_request=self.object,
+                author=self.request.user,
+                body=form.cleaned_data["body"],
+                internal=form.cleaned_data["internal"],
+            )
+        except (*REFUSALS, ValidationError) as error:
+            messages.error(self.request, refusal_text(error))
+            return self.render_with_errors(message_form=form)
+        messages.success(
+            self.request,
+            _("Internal note saved.")
+            if form.cleaned_data["internal"]
+            else _("Message sent to the organisation."),
+        )
+        return redirect(self.workspace_url)
+
+    def post_engagement(self, action):
+        allowed_states, form_class = ENGAGEMENT_ACTIONS[action]
+        try:
+            engagement = self.object.engagements.get(pk=int(self.request.POST.get("engagement")))
+        except (Engagement.DoesNotExist, TypeError, ValueError) as error:
+            raise Http404 from error
+        form = form_class(self.request.POST)
+        if not form.is_valid():
+            return self.render_with_errors(engagement_form=(engagement.pk, action, form))
+        if engagement.status not in allowed_states:
+            messages.error(self.request, _("This step is not possible for this engagement now."))
+            return redirect(self.workspace_url)
+        data = form.cleaned_data
+        common = {
+            "engagement": engagement,
+            "actor": self.request.user,
+            "expected_version": data["version"],
+        }
+        try:
+            if action == "answer":
+                engagement_services.engagement_record_answer(
+                    **common,
+                    accepted=data["answer"] == "yes",
+                    decline_reason=data["decline_reason"],
+                )
+                if data["answer"] == "yes" and engagement.status == EngagementStatus.ACCEPTED:
+                    messages.warning(
+                        self.request,
+                        _("Accepted, but not confirmed yet: %(missing)s")
+                        % {"missing": " ".join(self.confirmation_missing())},
+                    )
+            elif action == "confirm":
+                engagement_services.engagement_confirm(**common)
+            elif action == "reschedule":
+                engagement_services.engagement_reschedule(
+                    **common, starts_at=data["starts_at"], ends_at=data["ends_at"]
+                )
+            elif action == "cancel":
+                engagement_services.engagement_cancel(**common, reason=data["reason"])
+            elif action == "delivered":
+                engagement_services.engagement_mark_delivered(**common)
+            elif action == "aftercare":
+                engagement_services.engagement_record_aftercare(**common, waived=data["waived"])
+            elif action == "fee":
+                engagement_services.engagement_record_fee(
+                    **common,
+                    fee=data["fee"],
+                    travel_costs=data["travel_costs"],
+                    paid_on=data["paid_on"],
+                )
+        except REFUSALS as error:
+            messages.error(self.request, refusal_text(error))
+            return self.render_with_errors(engagement_form=(engagement.pk, action, form))
+        messages.success(self.request, _("Saved: %(expert)s.") % {"expert": engagement.expert})
+        return redirect(self.workspace_url)
+
+    def confirmation_missing(self):
+        from bookings.gates import check_gates
+
+        self.object.refresh_from_db()
+        return check_gates(self.object, RequestStatus.SCHEDULED)
+
+    def render_with_errors(self, **bound_forms):
+        # Reload: a refused service call may have been rolled back half-way in memory.
+        self.object = self.get_object()
+        context = self.get_context_data(bound_forms=bound_forms)
+        return self.render_to_response(context)
+
+    # --- context -------------------------------------------------------------------------------
+
+    def engagement_rows(self, bound_forms):
+        version = self.object.version
+        bound_engagement = bound_forms.get("engagement_form")
+        rows = []
+        for engagement in self.object.engagements.all():
+            actions = []
+            for action, (allowed_states, form_class) in ENGAGEMENT_ACTIONS.items():
+                if engagement.status not in allowed_states:
+                    continue
+                if bound_engagement and bound_engagement[:2] == (engagement.pk, action):
+                    form = bound_engagement[2]
+                else:
+                    initial = {"version": version}
+                    if action == "fee":
+                        initial.update(
+                            fee=engagement.fee,
+                            travel_costs=engagement.travel_costs,
+                            paid_on=engagement.paid_on,
+                        )
+                    if action == "reschedule" and engagement.starts_at:
+                        initial.update(
+                            starts_at=timezone.localtime(engagement.starts_at),
+                            ends_at=timezone.localtime(engagement.ends_at),
+                        )
+                    form = form_class(initial=initial, auto_id=f"id_e{engagement.pk}_{action}_%s")
+                actions.append({"name": action, "form": form})
+            rows.append(
+                {
+                    "engagement": engagement,
+                    "actions": actions,
+                    "ended": engagement.status in ENGAGEMENT_ENDED_STATES,
+                }
+            )
+        return rows
+
+    def get_context_data(self, **kwargs):
+        bound_forms = kwargs.pop("bound_forms", {})
+        context = super().get_context_data(**kwargs)
+        booking_request = self.object
+        status_form = bound_forms.get("status_form")
+        actions = []
+        for action in coordinator_actions(booking_request):
+            if status_form is not None and status_form.data.get("status") == action["status"]:
+                form = status_form
+            else:
+                form = action_forms.StatusForm(
+                    initial={"status": action["status"], "version": booking_request.version},
+                    auto_id=f"id_status_{action['status']}_%s",
+                )
+            actions.append({**action, "form": form})
+        context.update(
+            {
+                "booking_request": booking_request,
+                "organisation": booking_request.organisation,
+                "actions": actions,
+                "gates": workspace_gates(booking_request),
+                "engagement_rows": self.engagement_rows(bound_forms),
+                "timeline": list(booking_request.activities.all()),
+                "thread": list(booking_request.messages.all()),
+                "message_form": bound_forms.get("message_form") or action_forms.MessageForm(),
+                "assign_form": bound_forms.get("assign_form")
+                or action_forms.AssignForm(
+                    initial={
+                        "coordinator": booking_request.coordinator_id,
+                        "version": booking_request.version,
+                    }
+                ),
+                "matching_url": (
+                    reverse(self.matching_url_name, args=[booking_request.pk])
+                    if self.matching_url_name
+                    and booking_request.status in engagement_services.ASKING_STATES
+                    else None
+                ),
+                "status_label_for_org": workflow.organisation_label(booking_request.status),
+            }
+        )
+        return context

@@ -1,0 +1,144 @@
+"""The coordinators' back office in the Wagtail admin (coordinators only; editors see nothing).
+
+Booking requests: a listing with filters, search and sorting, and the request workspace
+(inspect view) with its matching page. Organisations: verify them and see their requests.
+Home: the coordinators' dashboard panels.
+"""
+
+from __future__ import annotations
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from bookings.admin_views.matching import MatchingView
+from bookings.admin_views.organisations import OrganisationIndexView, OrganisationInspectView
+from bookings.admin_views.permissions import CoordinatorPermissionPolicy
+from bookings.admin_views.requests import (
+    BookingRequestFilterSet,
+    BookingRequestIndexView,
+    WorkspaceView,
+)
+from bookings.dashboard import CoordinatorDashboardPanel
+from bookings.models import BookingRequest, Organisation
+
+
+class BookingRequestViewSet(ModelViewSet):
+    model = BookingRequest
+    name = "booking_requests"
+    icon = "mail"
+    menu_label = _("Requests")
+    menu_order = 100
+    add_to_admin_menu = False
+    index_view_class = BookingRequestIndexView
+    inspect_view_class = WorkspaceView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_to_reference_index = False
+    filterset_class = BookingRequestFilterSet
+    search_fields = ["reference", "title", "organisation__name"]
+    search_backend_name = None
+    ordering = ["-confirmed_at", "-pk"]
+    list_per_page = 50
+    # Not used (no edit view), but a ModelViewSet needs a form definition.
+    panels = [FieldPanel("coordinator")]
+
+    @property
+    def permission_policy(self):
+        # Everything a coordinator does to a request goes through the workspace's actions.
+        return CoordinatorPermissionPolicy(self.model, actions=("view",))
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            matching_url_name=self.get_url_name("matching"), **kwargs
+        )
+
+    @property
+    def matching_view(self):
+        return self.construct_view(
+            MatchingView,
+            index_url_name=self.get_url_name("index"),
+            inspect_url_name=self.get_url_name("inspect"),
+        )
+
+    def get_urlpatterns(self):
+        # No creating, editing or deleting: organisations ask; coordinators act on a request
+        # through the workspace's actions (services, activity log, stale-form check).
+        patterns = [
+            pattern
+            for pattern in super().get_urlpatterns()
+            if pattern.name in ("index", "index_results", "inspect")
+        ]
+        return [
+            *patterns,
+            path("inspect/<int:pk>/matching/", self.matching_view, name="matching"),
+        ]
+
+    def get_permissions_to_register(self):
+        from django.contrib.auth.models import Permission
+
+        return Permission.objects.none()
+
+
+class OrganisationViewSet(ModelViewSet):
+    model = Organisation
+    name = "organisations"
+    icon = "group"
+    menu_label = _("Organisations")
+    menu_order = 110
+    add_to_admin_menu = False
+    index_view_class = OrganisationIndexView
+    inspect_view_class = OrganisationInspectView
+    inspect_view_enabled = True
+    copy_view_enabled = False
+    add_to_reference_index = False
+    list_filter = ["verified", "kind"]
+    search_fields = ["name"]
+    search_backend_name = None
+    ordering = ["name"]
+    list_per_page = 50
+    panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("website"), FieldPanel("verified")]
+
+    @property
+    def permission_policy(self):
+        return CoordinatorPermissionPolicy(self.model, actions=("view", "change"))
+
+    def get_inspect_view_kwargs(self, **kwargs):
+        return super().get_inspect_view_kwargs(
+            request_inspect_url_name="booking_requests:inspect", **kwargs
+        )
+
+    def get_urlpatterns(self):
+        return [
+            pattern
+            for pattern in super().get_urlpatterns()
+            if pattern.name not in ("add", "delete", "copy", "usage")
+        ]
+
+    def get_permissions_to_register(self):
+        from django.contrib.auth.models import Permission
+
+        return Permission.objects.none()
+
+
+class BookingsViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Bookings")
+    menu_icon = "date"
+    menu_order = 150
+    items = (BookingRequestViewSet, OrganisationViewSet)
+
+
+bookings_group = BookingsViewSetGroup()
+request_viewset = bookings_group.registerables[0]
+
+
+@hooks.register("register_admin_viewset")
+def register_bookings_viewsets():
+    return bookings_group
+
+
+@hooks.register("construct_homepage_panels")
+def add_coordinator_dashboard(request, panels):
+    panels.insert(0, CoordinatorDashboardPanel(inspect_url_name="booking_requests:inspect"))
