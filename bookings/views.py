@@ -1,12 +1,222 @@
+"""The organisation portal: its requests, their timeline, messages, changes and feedback.
+
+Every view finds the request through `selectors.portal_request`, so a request of another
+organisation is a 404 whatever reference or id is guessed.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
 from django.contrib.auth.decorators import login_required
-from django.shortcuts import render
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404
+from django.shortcuts import redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from bookings import intake, selectors, workflow
+from bookings.enums import RequestStatus
+from bookings.forms import EditBookingRequestForm, EvaluationForm, MessageForm, WithdrawForm
+from bookings.services.requests import (
+    TransitionNotAllowed,
+    booking_confirm_guest,
+    booking_update,
+    booking_withdraw,
+    evaluation_submit,
+    message_post,
+    messages_mark_read,
+)
+
+PAGE_SIZE = 20
+
+
+def _request_or_404(request, reference):
+    booking_request = selectors.portal_request(request.user, reference)
+    if booking_request is None:
+        raise Http404
+    return booking_request
+
+
+def request_new(request):
+    """The request form at a plain URL (the CMS booking request page shows the same)."""
+    return intake.request_form_view(request, page=None)
+
+
+def request_sent(request):
+    return render(request, "bookings/request_sent.html", {})
 
 
 @login_required
 def portal(request):
-    return render(request, "bookings/portal.html", {})
+    requests = selectors.portal_requests(request.user)
+    page_obj = Paginator(requests, PAGE_SIZE).get_page(request.GET.get("page"))
+    rows = [
+        {
+            "request": booking_request,
+            "status_label": workflow.organisation_label(booking_request.status),
+        }
+        for booking_request in page_obj
+    ]
+    has_organisation = request.user.organisation_memberships.exists()
+    return render(
+        request,
+        "bookings/portal.html",
+        {"page_obj": page_obj, "rows": rows, "has_organisation": has_organisation},
+    )
 
 
 @login_required
 def request_detail(request, reference):
-    return render(request, "bookings/portal.html", {})
+    booking_request = _request_or_404(request, reference)
+    messages_mark_read(booking_request=booking_request, reader=request.user)
+    return _render_detail(request, booking_request)
+
+
+def _render_detail(request, booking_request, *, message_form=None, status=200):
+    user = request.user
+    thread = selectors.organisation_messages(booking_request)
+    context = {
+        "booking_request": booking_request,
+        "status_label": workflow.organisation_label(booking_request.status),
+        "next_step": workflow.organisation_next_step(booking_request.status),
+        "timeline": selectors.organisation_timeline(booking_request),
+        "engagements": selectors.visible_engagements(booking_request),
+        "thread": [(m, selectors.message_author_label(m)) for m in thread],
+        "message_form": message_form or MessageForm(),
+        "can_edit": user.has_perm("bookings.edit_request", booking_request),
+        "can_withdraw": user.has_perm("bookings.withdraw_request", booking_request),
+        "can_message": user.has_perm("bookings.message_request", booking_request),
+        "can_evaluate": user.has_perm("bookings.evaluate_request", booking_request),
+        "can_confirm": booking_request.status == RequestStatus.AWAITING_CONFIRMATION
+        and booking_request.contact_id == user.pk,
+    }
+    return render(request, "bookings/request_detail.html", context, status=status)
+
+
+@login_required
+@require_POST
+def request_message(request, reference):
+    booking_request = _request_or_404(request, reference)
+    form = MessageForm(request.POST)
+    if form.is_valid():
+        try:
+            message_post(
+                booking_request=booking_request,
+                author=request.user,
+                body=form.cleaned_data["body"],
+            )
+        except (ValidationError, TransitionNotAllowed, PermissionDenied) as error:
+            form.add_error("body", _error_text(error))
+        else:
+            messages.success(request, _("Your message has been sent to the coordinators."))
+            return redirect("bookings:request_detail", reference=reference)
+    return _render_detail(request, booking_request, message_form=form)
+
+
+@login_required
+@require_POST
+def request_confirm(request, reference):
+    booking_request = _request_or_404(request, reference)
+    if booking_request.contact_id != request.user.pk:
+        raise Http404
+    if booking_confirm_guest(user=request.user, booking_request=booking_request):
+        messages.success(request, _("Thank you. Your request has reached our coordinators."))
+    return redirect("bookings:request_detail", reference=reference)
+
+
+@login_required
+def request_edit(request, reference):
+    booking_request = _request_or_404(request, reference)
+    if not request.user.has_perm("bookings.edit_request", booking_request):
+        messages.info(request, _("This request can no longer be changed. Send us a message."))
+        return redirect("bookings:request_detail", reference=reference)
+    if request.method == "POST":
+        form = EditBookingRequestForm(request.POST)
+        if form.is_valid():
+            try:
+                booking_update(
+                    booking_request=booking_request,
+                    actor=request.user,
+                    data=form.request_data(),
+                    topics=form.cleaned_data.get("topics") or [],
+                    date_options=form.cleaned_data["date_options"],
+                    expected_version=form.cleaned_data["version"],
+                )
+            except ValidationError as error:
+                intake._apply_errors(form, error)
+            except (TransitionNotAllowed, PermissionDenied) as error:
+                form.add_error(None, _error_text(error))
+            else:
+                messages.success(request, _("Your changes have been saved."))
+                return redirect("bookings:request_detail", reference=reference)
+    else:
+        form = EditBookingRequestForm(initial=EditBookingRequestForm.initial_for(booking_request))
+    return render(
+        request,
+        "bookings/request_edit.html",
+        {"form": form, "booking_request": booking_request, **intake.site_links(request)},
+    )
+
+
+@login_required
+def request_withdraw(request, reference):
+    booking_request = _request_or_404(request, reference)
+    if not request.user.has_perm("bookings.withdraw_request", booking_request):
+        messages.info(request, _("This request can no longer be withdrawn."))
+        return redirect("bookings:request_detail", reference=reference)
+    if request.method == "POST":
+        form = WithdrawForm(request.POST)
+        if form.is_valid():
+            try:
+                booking_withdraw(
+                    booking_request=booking_request,
+                    actor=request.user,
+                    reason=form.cleaned_data["reason"],
+                    expected_version=form.cleaned_data.get("version"),
+                )
+            except TransitionNotAllowed as error:
+                form.add_error(None, _error_text(error))
+            else:
+                messages.success(request, _("Your request has been withdrawn."))
+                return redirect("bookings:request_detail", reference=reference)
+    else:
+        form = WithdrawForm(initial={"version": booking_request.version})
+    return render(
+        request,
+        "bookings/request_withdraw.html",
+        {"form": form, "booking_request": booking_request},
+    )
+
+
+@login_required
+def request_evaluate(request, reference):
+    booking_request = _request_or_404(request, reference)
+    if not request.user.has_perm("bookings.evaluate_request", booking_request):
+        messages.info(request, _("Feedback is possible once, after the engagement took place."))
+        return redirect("bookings:request_detail", reference=reference)
+    if request.method == "POST":
+        form = EvaluationForm(request.POST)
+        if form.is_valid():
+            try:
+                evaluation_submit(
+                    booking_request=booking_request, author=request.user, **form.cleaned_data
+                )
+            except (ValidationError, TransitionNotAllowed) as error:
+                form.add_error(None, _error_text(error))
+            else:
+                messages.success(request, _("Thank you for your feedback."))
+                return redirect("bookings:request_detail", reference=reference)
+    else:
+        form = EvaluationForm()
+    return render(
+        request,
+        "bookings/request_evaluate.html",
+        {"form": form, "booking_request": booking_request},
+    )
+
+
+def _error_text(error) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return str(error)

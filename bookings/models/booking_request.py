@@ -55,7 +55,13 @@ class BookingRequestQuerySet(models.QuerySet):
         """Requests of the organisations this user belongs to (none for anonymous users)."""
         if not getattr(user, "is_authenticated", False):
             return self.none()
-        return self.filter(organisation__memberships__user=user).distinct()
+        from bookings.models.organisation import OrganisationMembership
+
+        return self.filter(
+            organisation_id__in=OrganisationMembership.objects.filter(user=user).values(
+                "organisation_id"
+            )
+        )
 
     def confirmed(self):
         """Requests that reached the coordinators (guests confirmed their address)."""

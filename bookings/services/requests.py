@@ -650,3 +650,102 @@ def evaluation_submit(
     )
     _notify_coordinators(booking_request, template="bookings/coordinator_evaluation")
     return evaluation
+
+
+@transaction.atomic
+def booking_submit_as_guest(
+    *,
+    email: str,
+    first_name: str,
+    last_name: str,
+    language: str,
+    new_organisation: dict,
+    data: dict,
+    topics: Iterable = (),
+    date_options: Sequence[tuple[dt.datetime, dt.datetime]] = (),
+    consent: bool,
+) -> BookingRequest:
+    """A visitor asks without logging in: store the request awaiting confirmation and email them.
+
+    A new address gets an account without a password and allauth's verification link; opening
+    it confirms the request. An address that already has a verified account is asked to log in
+    and confirm. Either way nothing reaches the coordinators before the address is proven, and
+    nobody is added to an existing organisation.
+    """
+    from allauth.account.models import EmailAddress
+
+    email = email.strip().lower()
+    User = get_user_model()
+    contact = User.objects.filter(email__iexact=email).first()
+    if contact is None:
+        contact = User(
+            email=email,
+            first_name=first_name.strip(),
+            last_name=last_name.strip(),
+            preferred_language=language if language in dict(settings.LANGUAGES) else "nl",
+        )
+        contact.set_unusable_password()
+        contact.save()
+        EmailAddress.objects.create(user=contact, email=email, primary=True, verified=False)
+    membership = contact.organisation_memberships.select_related("organisation").first()
+    booking_request = booking_submit(
+        contact=contact,
+        organisation=membership.organisation if membership else None,
+        new_organisation=None if membership else new_organisation,
+        data=data,
+        topics=topics,
+        date_options=date_options,
+        consent=consent,
+        confirmed=False,
+    )
+    if contact.is_active:
+        guest_confirmation_needed(booking_request=booking_request)
+    return booking_request
+
+
+@transaction.atomic
+def purge_unconfirmed_requests(*, older_than: dt.timedelta = dt.timedelta(days=7)) -> dict:
+    """Delete requests whose guest never confirmed, and what was made only for them.
+
+    Also removes the organisations that were created with such a request and have nothing else
+    left, and the accounts that never proved their address, have no password and nothing else.
+    Idempotent: a second run finds nothing.
+    """
+    from allauth.account.models import EmailAddress
+
+    cutoff = timezone.now() - older_than
+    stale = BookingRequest.objects.filter(
+        status=RequestStatus.AWAITING_CONFIRMATION, created_at__lt=cutoff
+    )
+    organisation_ids = set(stale.values_list("organisation_id", flat=True))
+    contact_ids = set(stale.exclude(contact=None).values_list("contact_id", flat=True))
+    deleted_requests = stale.count()
+    stale.delete()
+
+    orphans = Organisation.objects.filter(
+        pk__in=organisation_ids, verified=False, booking_requests__isnull=True
+    )
+    orphan_ids = list(orphans.values_list("pk", flat=True))
+    OrganisationMembership.objects.filter(organisation_id__in=orphan_ids).delete()
+    deleted_organisations = Organisation.objects.filter(pk__in=orphan_ids).delete()[0]
+
+    deleted_users = 0
+    User = get_user_model()
+    for user in User.objects.filter(pk__in=contact_ids, is_staff=False, is_superuser=False):
+        never_proven = not EmailAddress.objects.filter(user=user, verified=True).exists()
+        has_anything = (
+            user.has_usable_password()
+            or user.last_login is not None
+            or user.booking_requests.exists()
+            or user.organisation_memberships.exists()
+            or user.groups.exists()
+            or hasattr(user, "expert")
+        )
+        if never_proven and not has_anything:
+            user.delete()
+            deleted_users += 1
+    return {
+        "requests": deleted_requests,
+        "organisations": deleted_organisations,
+        "users": deleted_users,
+    }

@@ -1,0 +1,236 @@
+"""The request form: on the CMS booking request page and at `bookings:request_new`.
+
+`serve_booking_request_page(request, page)` is called by `cms.BookingRequestPage.serve()`.
+A logged-in organisation contact's request goes straight to the coordinators; a guest's waits
+until they confirm their email address. A honeypot and a rate limit keep robots out.
+"""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.contrib import messages
+from django.core.cache import cache
+from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
+from django.http import HttpResponse
+from django.shortcuts import redirect
+from django.template.response import TemplateResponse
+from django.utils.translation import get_language
+from django.utils.translation import gettext as _
+
+from bookings.forms import (
+    BookingRequestForm,
+    ChooseOrganisationForm,
+    GuestDetailsForm,
+    NewOrganisationForm,
+)
+from bookings.models import Organisation
+from bookings.services.requests import booking_submit, booking_submit_as_guest
+
+# At most this many requests per window (seconds), per visitor address or per account.
+DEFAULT_RATE_LIMIT = (5, 60 * 60)
+
+
+def serve_booking_request_page(request, page) -> HttpResponse:
+    return request_form_view(request, page=page)
+
+
+def site_links(request) -> dict:
+    """Links to the privacy statement and the fee guidance, from the CMS site settings."""
+    links = {"privacy_url": "", "fee_guidance_url": ""}
+    try:
+        from cms.models import SiteSettings
+    except ImportError:  # the CMS app does not provide them (yet)
+        return links
+    try:
+        site_settings = SiteSettings.for_request(request)
+    except Exception:  # noqa: BLE001 - no site configured: the form works without the links
+        return links
+    for key, attribute in (
+        ("privacy_url", "privacy_page"),
+        ("fee_guidance_url", "fee_guidance_page"),
+    ):
+        target = getattr(site_settings, attribute, None)
+        if target is not None and target.live:
+            links[key] = target.localized.url or target.url or ""
+    return links
+
+
+def offering_from(value):
+    """The live offering page a visitor came from (`?offering=<page id>`), or None."""
+    try:
+        page_id = int(value)
+    except (TypeError, ValueError):
+        return None
+    try:
+        from cms.models import OfferingPage
+    except ImportError:
+        return None
+    return OfferingPage.objects.live().public().filter(pk=page_id).first()
+
+
+def preferred_expert_from(slug):
+    if not slug:
+        return None
+    from speakers.selectors import public_expert_by_slug
+
+    return public_expert_by_slug(slug=str(slug)[:120])
+
+
+def _client_key(request) -> str:
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    try:
+        from allauth.core.internal.httpkit import get_client_ip
+
+        address = get_client_ip(request)
+    except Exception:  # noqa: BLE001 - fall back to the socket address
+        address = request.META.get("REMOTE_ADDR", "")
+    return f"ip:{address}"
+
+
+def _rate_limit():
+    return getattr(settings, "HOPE_REQUEST_FORM_RATE_LIMIT", DEFAULT_RATE_LIMIT)
+
+
+def rate_limit_exceeded(request) -> bool:
+    limit, _window = _rate_limit()
+    return cache.get(f"bookings:intake:{_client_key(request)}", 0) >= limit
+
+
+def rate_limit_count(request) -> None:
+    _limit, window = _rate_limit()
+    key = f"bookings:intake:{_client_key(request)}"
+    if not cache.add(key, 1, window):
+        try:
+            cache.incr(key)
+        except ValueError:
+            cache.set(key, 1, window)
+
+
+def _apply_errors(form, error: ValidationError) -> None:
+    if hasattr(error, "error_dict"):
+        for field, field_errors in error.message_dict.items():
+            form.add_error(field if field in form.fields else None, field_errors)
+    else:
+        form.add_error(None, error.messages)
+
+
+def request_form_view(request, *, page=None) -> HttpResponse:
+    user = request.user
+    is_guest = not user.is_authenticated
+    organisations = (
+        []
+        if is_guest
+        else list(Organisation.objects.filter(memberships__user=user).order_by("name"))
+    )
+    needs_new_organisation = is_guest or not organisations
+    data = request.POST if request.method == "POST" else None
+    offering = offering_from(request.POST.get("offering") if data else request.GET.get("offering"))
+
+    initial = {}
+    if offering is not None:
+        initial.update(offering=offering.pk, kind=getattr(offering, "engagement_kind", ""))
+        if getattr(offering, "meeting_mode", ""):
+            initial["mode"] = offering.meeting_mode
+    expert = preferred_expert_from(request.GET.get("expert"))
+    if expert is not None:
+        initial["preferred_expert"] = expert.pk
+
+    form = BookingRequestForm(data, initial=initial)
+    guest_form = GuestDetailsForm(data) if is_guest else None
+    organisation_form = NewOrganisationForm(data) if needs_new_organisation else None
+    choose_form = (
+        ChooseOrganisationForm(data, user=user, initial={"organisation": organisations[0].pk})
+        if len(organisations) > 1
+        else None
+    )
+    status = 200
+    if data is not None:
+        if data.get("website"):
+            # A robot filled in the hidden field: act as if it worked, store nothing.
+            return redirect("bookings:request_sent")
+        if rate_limit_exceeded(request):
+            form.add_error(
+                None,
+                _("You have sent several requests in a short time. Please try again in an hour."),
+            )
+            status = 429
+        else:
+            forms_valid = all(
+                f.is_valid() for f in (form, guest_form, organisation_form, choose_form) if f
+            )
+            if forms_valid:
+                response = _submit(
+                    request,
+                    form=form,
+                    guest_form=guest_form,
+                    organisation_form=organisation_form,
+                    choose_form=choose_form,
+                    organisations=organisations,
+                    offering=offering,
+                )
+                if response is not None:
+                    rate_limit_count(request)
+                    return response
+            status = 200
+
+    context = {
+        "page": page,
+        "form": form,
+        "guest_form": guest_form,
+        "organisation_form": organisation_form,
+        "choose_form": choose_form,
+        "offering": offering,
+        "is_guest": is_guest,
+        "extra_forms_have_errors": any(
+            f.is_bound and f.errors for f in (guest_form, organisation_form, choose_form) if f
+        ),
+        "form_action": request.path,
+        **site_links(request),
+    }
+    return TemplateResponse(request, "bookings/request_form.html", context, status=status)
+
+
+def _submit(request, *, form, guest_form, organisation_form, choose_form, organisations, offering):
+    data = form.request_data()
+    data["offering"] = offering
+    common = {
+        "data": data,
+        "topics": form.cleaned_data.get("topics") or [],
+        "date_options": form.cleaned_data["date_options"],
+        "consent": form.cleaned_data["consent"],
+    }
+    try:
+        if guest_form is not None:
+            booking_submit_as_guest(
+                email=guest_form.cleaned_data["email"],
+                first_name=guest_form.cleaned_data["first_name"],
+                last_name=guest_form.cleaned_data["last_name"],
+                language=get_language() or settings.LANGUAGE_CODE,
+                new_organisation=organisation_form.organisation_data(),
+                **common,
+            )
+            return redirect("bookings:request_sent")
+        if choose_form is not None:
+            organisation = choose_form.cleaned_data["organisation"]
+        else:
+            organisation = organisations[0] if organisations else None
+        booking_request = booking_submit(
+            contact=request.user,
+            organisation=organisation,
+            new_organisation=organisation_form.organisation_data() if organisation_form else None,
+            confirmed=True,
+            **common,
+        )
+    except ValidationError as error:
+        _apply_errors(form, error)
+        return None
+    except PermissionDenied as error:
+        form.add_error(NON_FIELD_ERRORS, str(error))
+        return None
+    messages.success(
+        request,
+        _("Thank you. We received your request; its reference is %(reference)s.")
+        % {"reference": booking_request.reference},
+    )
+    return redirect("bookings:request_detail", reference=booking_request.reference)
