@@ -9,7 +9,7 @@ import datetime as dt
 
 from django.db import transaction
 from django.utils import timezone
-from wagtail.models import Locale, Site
+from wagtail.models import Locale, Page, Site
 from wagtail.rich_text import RichText
 
 from bookings.enums import EngagementKind, MeetingMode
@@ -65,13 +65,8 @@ class SeedRun:
 
     # --- the site ---------------------------------------------------------------------------
     def run(self):
-        from cms.models import HomePage
 
-        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-        home = site.root_page.specific if site else HomePage.objects.filter(locale=self.nl).first()
-        if not isinstance(home, HomePage):
-            self.stdout.write("cms: no home page found; skipped the site's demo content.")
-            return
+        site, home = self.site_and_home()
         home = self.home(home)
         self.translate(home, slug="home-en", **HOME_EN)
 
@@ -90,6 +85,34 @@ class SeedRun:
         self.search(home)
         self.site_settings(site, privacy=privacy, fees=fees)
         self.stdout.write(f"cms: demo site ready ({self.created} pages created).")
+
+    def site_and_home(self):
+        """The default site and its Dutch home page; made when missing (e.g. after a flush)."""
+        from cms.models import HomePage
+
+        site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+        if site is not None and isinstance(site.root_page.specific, HomePage):
+            return site, site.root_page.specific
+        home = HomePage.objects.filter(locale=self.nl, depth=2).first()
+        if home is None:
+            root = Page.get_first_root_node() or Page.add_root(
+                instance=Page(title="Root", slug="root", locale=self.nl)
+            )
+            home = HomePage(title="Platform HOPE", slug="home", locale=self.nl)
+            root.add_child(instance=home)
+            home.save_revision().publish()
+            self.created += 1
+        if site is None:
+            site = Site.objects.create(
+                hostname="localhost",
+                root_page=home,
+                is_default_site=True,
+                site_name="Platform HOPE",
+            )
+        else:
+            site.root_page = home
+            site.save(update_fields=["root_page"])
+        return site, home
 
     def home(self, home):
         if not home.body:
