@@ -48,7 +48,15 @@ def _check_topics(cleaned_data, add_error):
         )
 
 
-class ExpertProfileForm(forms.ModelForm):
+class NoColonMixin:
+    """Labels without a trailing colon (they sit above their fields)."""
+
+    def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
+        super().__init__(*args, **kwargs)
+
+
+class ExpertProfileForm(NoColonMixin, forms.ModelForm):
     """What the expert edits about themselves in the portal."""
 
     regions = regions_field()
@@ -123,7 +131,7 @@ class ExpertAdminForm(WagtailAdminModelForm):
         return cleaned_data
 
 
-class PauseForm(forms.Form):
+class PauseForm(NoColonMixin, forms.Form):
     paused_until = forms.DateField(
         label=_("Last day of the pause (optional)"),
         required=False,
@@ -138,7 +146,7 @@ class PauseForm(forms.Form):
         return value
 
 
-class UnavailabilityForm(forms.Form):
+class UnavailabilityForm(NoColonMixin, forms.Form):
     """A period in local time (Europe/Amsterdam), once or every week."""
 
     REPEAT_CHOICES = [("once", _("Once")), ("weekly", _("Every week"))]

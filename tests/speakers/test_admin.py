@@ -185,6 +185,9 @@ class TestInvitation:
     def test_existing_email_is_refused(self, coordinator_client):
         UserFactory(email="taken@example.org")
         expert = ExpertFactory()
+        page = coordinator_client.get(reverse("speakers_expert:invite", args=[expert.pk]))
+        assert page.status_code == 200
+        assert 'name="email"' in page.content.decode()
         response = coordinator_client.post(
             reverse("speakers_expert:invite", args=[expert.pk]),
             {"email": "TAKEN@example.org", "language": "nl"},
