@@ -41,10 +41,10 @@ class ExpertLoad:
 
 
 def week_bounds(now: dt.datetime) -> tuple[dt.datetime, dt.datetime]:
-    local = now.astimezone(AMSTERDAM)
-    monday = (local - dt.timedelta(days=local.weekday())).date()
-    start = dt.datetime.combine(monday, dt.time.min, tzinfo=AMSTERDAM)
-    end = dt.datetime.combine(monday + dt.timedelta(days=7), dt.time.min, tzinfo=AMSTERDAM)
+    """Today and the six days after it (on a Sunday the coming week is what matters)."""
+    today = now.astimezone(AMSTERDAM).date()
+    start = dt.datetime.combine(today, dt.time.min, tzinfo=AMSTERDAM)
+    end = dt.datetime.combine(today + dt.timedelta(days=7), dt.time.min, tzinfo=AMSTERDAM)
     return start, end
 
 

@@ -70,7 +70,7 @@ def _require_coordinator(actor) -> None:
 
 def _lock_request(booking_request: BookingRequest, expected_version: int | None) -> BookingRequest:
     locked = (
-        BookingRequest.objects.select_for_update()
+        BookingRequest.objects.select_for_update(of=("self",))
         .select_related("organisation")
         .get(pk=booking_request.pk)
     )
@@ -117,7 +117,7 @@ def _when(starts_at: dt.datetime) -> str:
 
 def _lock_engagement(engagement: Engagement) -> Engagement:
     return (
-        Engagement.objects.select_for_update()
+        Engagement.objects.select_for_update(of=("self",))
         .select_related("expert", "event", "request")
         .get(pk=engagement.pk)
     )
