@@ -5,3 +5,31 @@ from django.utils.translation import gettext_lazy as _
 class CmsConfig(AppConfig):
     name = "cms"
     verbose_name = _("Website")
+
+    def ready(self):
+        from django.db.models.signals import post_delete, post_save
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
+        from cms.cache import clear_public_page_cache
+
+        for signal in (page_published, page_unpublished, post_page_move):
+            signal.connect(clear_public_page_cache, dispatch_uid=f"cms-cache-{id(signal)}")
+        post_delete.connect(_page_deleted, dispatch_uid="cms-cache-page-deleted")
+        # Lazy model references: the experts app may not exist yet.
+        watched = ["cms.SiteSettings", "cms.Theme", "speakers.Expert", "speakers.Topic"]
+        for label in watched:
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    clear_public_page_cache,
+                    sender=label,
+                    dispatch_uid=f"cms-cache-{label}-{signal is post_save}",
+                )
+
+
+def _page_deleted(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    if isinstance(instance, Page):
+        from cms.cache import clear_public_page_cache
+
+        clear_public_page_cache()

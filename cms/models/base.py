@@ -31,8 +31,22 @@ class BasePage(Page):
         MultiFieldPanel([FieldPanel("social_image")], heading=_("Sharing")),
     ]
 
+    # Whole-page cache for anonymous visitors (cms.cache); off for pages with forms or queries.
+    cache_for_visitors = True
+
     class Meta:
         abstract = True
+
+    def serve(self, request, *args, **kwargs):
+        from cms import cache
+
+        if not cache.is_cacheable(request, self):
+            return super().serve(request, *args, **kwargs)
+        response = cache.cached_response(request, self)
+        if response is None:
+            response = super().serve(request, *args, **kwargs)
+            cache.store_response(request, self, response)
+        return response
 
     @property
     def meta_description(self) -> str:

@@ -382,6 +382,7 @@ class BookingRequestPage(BasePage):
     subpage_types: list[str] = []
     max_count_per_parent = 1
     template = "cms/booking_request_page.html"
+    cache_for_visitors = False  # hosts a form with a CSRF token
 
     class Meta:
         verbose_name = _("booking request page")
@@ -406,6 +407,7 @@ class SearchPage(BasePage):
     subpage_types: list[str] = []
     max_count_per_parent = 1
     template = "cms/search_page.html"
+    cache_for_visitors = False
 
     class Meta:
         verbose_name = _("search page")

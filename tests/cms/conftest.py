@@ -29,3 +29,12 @@ def site_settings(db):
     settings.footer_text_en = "An initiative of the coalition."
     settings.save()
     return settings
+
+
+@pytest.fixture(autouse=True)
+def _empty_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
