@@ -30,6 +30,8 @@ urlpatterns = [
 urlpatterns += i18n_patterns(
     path("", include(hope_patterns)),
     path("accounts/", include("allauth.urls")),
+    # The expert's engagements (bookings app) sit inside the expert portal's URL space.
+    path("expert/opdrachten/", include("bookings.expert_urls")),
     path("expert/", include("speakers.urls")),
     path("portaal/", include("bookings.urls")),
     # Wagtail's page serving must stay last: it matches every remaining path.
