@@ -1,7 +1,8 @@
 """The coordinators' panels on the Wagtail admin home page.
 
 New requests awaiting triage (oldest first, with their age), experts who have not answered for
-more than 48 hours, this week's engagements, aftercare due, and experts near capacity. A fixed
+more than 48 hours, experts who asked for a debrief or support, this week's engagements,
+aftercare due, fees outstanding, and experts near capacity. A fixed
 number of queries, whatever the amount of data (each list is one query, capped).
 """
 
@@ -21,6 +22,7 @@ from bookings.admin_views.selectors import ANSWER_OVERDUE_AFTER
 from bookings.enums import ENGAGEMENT_ACTIVE_STATES, HEAVY_KINDS, EngagementStatus, RequestStatus
 from bookings.matching import engagement_weight
 from bookings.models import BookingRequest, Engagement
+from bookings.models.followup import ALERTING_ANSWERS, AftercareCheckIn
 from speakers.models import Expert
 from speakers.selectors import AMSTERDAM
 
@@ -110,6 +112,52 @@ def aftercare_due(*, now: dt.datetime, limit: int = PANEL_LIMIT) -> list[Engagem
     )
 
 
+def aftercare_requests(*, limit: int = PANEL_LIMIT) -> list[AftercareCheckIn]:
+    """Experts who asked for a debrief or for support now, until aftercare is recorded
+    ("support now" first, then oldest first)."""
+    rows = list(
+        AftercareCheckIn.objects.filter(answer__in=ALERTING_ANSWERS)
+        .exclude(engagement__status=EngagementStatus.AFTERCARE_DONE)
+        .select_related("engagement__expert", "engagement__request")
+        .order_by("answered_at", "pk")[: limit * 2]
+    )
+    rows.sort(key=lambda row: (row.answer != "support_now", row.answered_at))
+    return rows[:limit]
+
+
+@dataclass
+class OutstandingFees:
+    engagements: list[Engagement]
+    total: object
+    count: int
+
+
+def fees_outstanding(*, now: dt.datetime, limit: int = PANEL_LIMIT) -> OutstandingFees:
+    """Fees of engagements that took place and are not paid yet, longest waiting first, with
+    for how long (since the claim, or since the engagement when not claimed yet)."""
+    from django.db.models import Count, Sum
+    from django.db.models.functions import Coalesce
+
+    unpaid = Engagement.objects.filter(
+        fee__isnull=False,
+        paid_on__isnull=True,
+        status__in=(EngagementStatus.DELIVERED, EngagementStatus.AFTERCARE_DONE),
+    )
+    totals = unpaid.aggregate(
+        fees=Coalesce(Sum("fee"), 0, output_field=Engagement._meta.get_field("fee")),
+        travel=Coalesce(Sum("travel_costs"), 0, output_field=Engagement._meta.get_field("fee")),
+        count=Count("pk"),
+    )
+    rows = list(unpaid.select_related("expert", "request").order_by("ends_at", "pk")[:limit])
+    today = now.astimezone(AMSTERDAM).date()
+    for engagement in rows:
+        since = engagement.claimed_on or engagement.ends_at.astimezone(AMSTERDAM).date()
+        engagement.days_outstanding = (today - since).days
+    return OutstandingFees(
+        engagements=rows, total=totals["fees"] + totals["travel"], count=totals["count"]
+    )
+
+
 def experts_near_capacity(*, now: dt.datetime, limit: int = PANEL_LIMIT) -> list[ExpertLoad]:
     """Experts whose load this month is within one engagement of their capacity (two queries)."""
     start, end = month_bounds(now)
@@ -151,6 +199,8 @@ class CoordinatorDashboardPanel(Component):
             "this_week": engagements_this_week(now=now),
             "aftercare_due": aftercare_due(now=now),
             "near_capacity": experts_near_capacity(now=now),
+            "aftercare_requests": aftercare_requests(),
+            "fees_outstanding": fees_outstanding(now=now),
             "heavy_kinds": HEAVY_KINDS,
         }
 

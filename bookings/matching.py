@@ -7,7 +7,8 @@ preferred expert), then a fair spread of work (fewer recent engagements first).
 
 The number of queries does not depend on the number of experts, engagements or calendar events:
 experts with their topics/formats/audiences (5), the request's topics/options/engagements (3),
-the load window's engagements (1) and the calendars (2).
+the experts' "not again with this organisation" feedback (1), the load window's engagements (1)
+and the calendars (2).
 """
 
 from __future__ import annotations
@@ -28,6 +29,7 @@ from bookings.enums import (
     Medium,
 )
 from bookings.models import BookingRequest, Engagement
+from bookings.models.followup import ExpertFeedback, WorkAgain
 from speakers.models import Expert, Topic
 from speakers.selectors import AMSTERDAM, calendar_occurrences, is_paused_on
 
@@ -50,6 +52,7 @@ class Exclusion:
     UNAVAILABLE = "unavailable"
     ALREADY_BOOKED = "already_booked"
     DECLINED_BEFORE = "declined_before"
+    PREFERS_NOT_AGAIN = "prefers_not_again"
 
 
 @dataclass
@@ -225,6 +228,13 @@ def match_experts(
         expert_id for expert_id, status in on_request if status == EngagementStatus.DECLINED
     }
     heavy_request = booking_request.kind in HEAVY_KINDS
+    # One query: experts who told us (privately) they prefer not to work with this organisation.
+    not_again = set(
+        ExpertFeedback.objects.filter(
+            work_again=WorkAgain.NO,
+            engagement__request__organisation_id=booking_request.organisation_id,
+        ).values_list("engagement__expert_id", flat=True)
+    )
 
     # One query: every active engagement that can matter for load, rest or fairness.
     max_rest = dt.timedelta(days=max([e.rest_days_after_heavy for e in experts] or [0]) + 1)
@@ -324,6 +334,13 @@ def match_experts(
         elif expert.pk in declined_request:
             match.exclusions.append(
                 (Exclusion.DECLINED_BEFORE, _("declined this request; we do not ask again"))
+            )
+        if expert.pk in not_again:
+            match.exclusions.append(
+                (
+                    Exclusion.PREFERS_NOT_AGAIN,
+                    _("prefers not to work with this organisation again"),
+                )
             )
 
         # Rules per date option.

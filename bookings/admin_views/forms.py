@@ -176,6 +176,17 @@ class CancelEngagementForm(VersionedForm):
 
 class AftercareForm(VersionedForm):
     waived = forms.BooleanField(label=_("The expert waived the debrief"), required=False)
+    held_on = forms.DateField(
+        label=_("Debrief held on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    notes = forms.CharField(
+        label=_("Private notes (only coordinators and this expert see them)"),
+        required=False,
+        max_length=5000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
 
 
 class FeeForm(VersionedForm):

@@ -352,7 +352,12 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
             elif action == "delivered":
                 engagement_services.engagement_mark_delivered(**common)
             elif action == "aftercare":
-                engagement_services.engagement_record_aftercare(**common, waived=data["waived"])
+                engagement_services.engagement_record_aftercare(
+                    **common,
+                    waived=data["waived"],
+                    held_on=data["held_on"],
+                    notes=data["notes"],
+                )
             elif action == "fee":
                 engagement_services.engagement_record_fee(
                     **common,
@@ -384,7 +389,9 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
         version = self.object.version
         bound_engagement = bound_forms.get("engagement_form")
         rows = []
-        for engagement in self.object.engagements.all():
+        for engagement in self.object.engagements.select_related(
+            "expert", "checkin", "expert_feedback"
+        ):
             actions = []
             for action, (allowed_states, form_class) in ENGAGEMENT_ACTIONS.items():
                 if engagement.status not in allowed_states:

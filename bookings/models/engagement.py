@@ -13,6 +13,15 @@ class AftercareStatus(models.TextChoices):
     WAIVED = "waived", _("Waived by the expert")
 
 
+class FeeClaim(models.TextChoices):
+    """Where the expert's fee stands (derived from the dates, never stored on its own)."""
+
+    NONE = "none", _("No fee agreed yet")
+    TO_CLAIM = "to_claim", _("To claim")
+    CLAIMED = "claimed", _("Claimed")
+    PAID = "paid", _("Paid")
+
+
 class Engagement(models.Model):
     """One expert on one request. Extended by the coordinators' back office (issue 6)."""
 
@@ -92,6 +101,23 @@ class Engagement(models.Model):
     fee_recorded_at = models.DateTimeField(_("fee recorded at"), null=True, blank=True)
     paid_on = models.DateField(_("paid on"), null=True, blank=True)
 
+    # The expert's side (issue 7).
+    aftercare_held_on = models.DateField(_("debrief held on"), null=True, blank=True)
+    aftercare_notes = models.TextField(
+        _("aftercare notes"),
+        blank=True,
+        help_text=_("Private: only coordinators and this expert see these notes."),
+    )
+    claimed_on = models.DateField(_("fee claimed on"), null=True, blank=True)
+    practical_info = models.TextField(
+        _("practical information for the expert"),
+        blank=True,
+        help_text=_(
+            "Shown to the expert: address or video link, who meets them, what to bring. "
+            "Never private notes."
+        ),
+    )
+
     class Meta:
         verbose_name = _("engagement")
         verbose_name_plural = _("engagements")
@@ -112,3 +138,26 @@ class Engagement(models.Model):
     @property
     def is_confirmed(self) -> bool:
         return self.status in ENGAGEMENT_CONFIRMED_STATES
+
+    @property
+    def fee_total(self):
+        if self.fee is None:
+            return None
+        return self.fee + (self.travel_costs or 0)
+
+    @property
+    def fee_claim(self) -> str:
+        if self.fee is None:
+            return FeeClaim.NONE
+        if self.paid_on:
+            return FeeClaim.PAID
+        if self.claimed_on:
+            return FeeClaim.CLAIMED
+        return FeeClaim.TO_CLAIM
+
+    def get_fee_claim_display(self) -> str:
+        return str(FeeClaim(self.fee_claim).label)
+
+
+# The follow-up models live beside this one (bookings.models.__init__ does not list them yet).
+from bookings.models import followup as _followup  # noqa: E402, F401

@@ -37,10 +37,15 @@ from bookings.services.requests import (
     StaleRequest,
     TransitionNotAllowed,
     booking_set_status,
+    coordinator_recipients,
     organisation_recipients,
 )
 from bookings.workflow import Actor
-from hope.emails import enqueue_rendered_email, recipient_language
+from hope.emails import (
+    enqueue_rendered_email,
+    recipient_language,
+    send_templated_email_to_user,
+)
 from hope.roles import is_coordinator
 from speakers.models import Expert
 from speakers.selectors import AMSTERDAM
@@ -66,6 +71,13 @@ class EngagementRefused(TransitionNotAllowed):
 def _require_coordinator(actor) -> None:
     if not is_coordinator(actor):
         raise PermissionDenied(_("Only coordinators manage engagements."))
+
+
+def _require_own_expert(engagement: Engagement, actor) -> None:
+    """The expert themselves (their user account), never anyone else."""
+    user_id = engagement.expert.user_id
+    if actor is None or user_id is None or getattr(actor, "pk", None) != user_id:
+        raise PermissionDenied(_("Only the expert who was asked can answer."))
 
 
 def _lock_request(booking_request: BookingRequest, expected_version: int | None) -> BookingRequest:
@@ -219,6 +231,31 @@ def _create_engagement(
     return engagement
 
 
+def _ask_expert_email(engagement: Engagement, series: list[Engagement] | None = None) -> None:
+    """The question, with everything the expert needs to decide, and signed Yes/No buttons
+    (one set for the whole series). Sent in the expert's language after commit."""
+    from bookings.services import expert_answers
+
+    user = engagement.expert.user
+    if user is None or not user.is_active or not user.email:
+        return
+    link = expert_answers.issue_link(engagement=engagement, purpose="answer")
+    send_templated_email_to_user(
+        user=user,
+        template="bookings/expert_asked",
+        context={
+            **expert_answers.question_context(engagement),
+            "series": series,
+            "yes_url": expert_answers.link_url(link, "yes"),
+            "no_url": expert_answers.link_url(link, "no"),
+            "portal_url": expert_answers.absolute(
+                "engagements:detail", kwargs={"pk": engagement.pk}
+            ),
+            "valid_days": expert_answers.MAX_AGE_DAYS["answer"],
+        },
+    )
+
+
 def _refuse_excluded(reasons: list[str], expert: Expert) -> None:
     if reasons:
         raise EngagementRefused(
@@ -300,7 +337,7 @@ def engagement_ask(
     else:
         _bump_version(locked)
     _sync(booking_request, locked)
-    _tell_expert(engagement, "engagement_asked")
+    _ask_expert_email(engagement)
     return engagement
 
 
@@ -423,7 +460,7 @@ def engagement_series_ask(
     else:
         _bump_version(locked)
     _sync(booking_request, locked)
-    _tell_expert(engagements[0], "engagement_asked", series=engagements)
+    _ask_expert_email(engagements[0], series=engagements)
     return engagements
 
 
@@ -436,8 +473,12 @@ def _active_others(engagement: Engagement):
     ).exclude(pk=engagement.pk)
 
 
-def _back_to_matching_if_nobody_left(locked_request, engagement, actor) -> bool:
+def _back_to_matching_if_nobody_left(
+    locked_request, engagement, actor, role: str = Actor.COORDINATOR
+) -> bool:
     if locked_request.status not in (RequestStatus.EXPERT_ASKED, RequestStatus.SCHEDULED):
+        return False
+    if role == Actor.SYSTEM and locked_request.status != RequestStatus.EXPERT_ASKED:
         return False
     if _active_others(engagement).exists():
         return False
@@ -445,7 +486,7 @@ def _back_to_matching_if_nobody_left(locked_request, engagement, actor) -> bool:
         booking_request=locked_request,
         new_status=RequestStatus.MATCHING,
         actor=actor,
-        role=Actor.COORDINATOR,
+        role=role,
         engagement=engagement,
         visible_to_organisation=False,
         notify=False,
@@ -465,6 +506,56 @@ def engagement_record_answer(
     """The expert's answer, given to a coordinator (by phone). A yes confirms the engagement at
     once when the gates allow; a no frees the calendar. A reason for a no is never required."""
     _require_coordinator(actor)
+    return _answer(
+        engagement=engagement,
+        actor=actor,
+        accepted=accepted,
+        decline_reason=decline_reason,
+        expected_version=expected_version,
+        by_expert=False,
+    )
+
+
+@transaction.atomic
+def engagement_expert_answer(
+    *, engagement: Engagement, actor, accepted: bool, note: str = ""
+) -> Engagement:
+    """The expert answers themselves (portal or email link). A no needs no reason; `note` is an
+    optional private word to the coordinator. A yes waits for a coordinator to fix the date
+    (the workflow lets only coordinators schedule); the coordinators are told either way."""
+    _require_own_expert(engagement, actor)
+    _answer(
+        engagement=engagement,
+        actor=actor,
+        accepted=accepted,
+        decline_reason=note,
+        expected_version=None,
+        by_expert=True,
+    )
+    for user in coordinator_recipients(engagement.request):
+        send_templated_email_to_user(
+            user=user,
+            template="bookings/expert_answered_coordinator",
+            context={
+                "engagement": engagement,
+                "accepted": accepted,
+                "has_note": bool((note or "").strip()),
+                "reference": engagement.request.reference,
+                "expert_name": engagement.expert.public_name,
+            },
+        )
+    return engagement
+
+
+def _answer(
+    *,
+    engagement: Engagement,
+    actor,
+    accepted: bool,
+    decline_reason: str,
+    expected_version: int | None,
+    by_expert: bool,
+) -> Engagement:
     locked_request = _lock_request(engagement.request, expected_version)
     locked = _lock_engagement(engagement)
     if locked.status != EngagementStatus.ASKED:
@@ -480,25 +571,34 @@ def engagement_record_answer(
             booking_request=locked_request,
             engagement=locked,
             actor=actor,
-            message=_("%(expert)s said yes (recorded by phone).")
+            message=(
+                _("%(expert)s said yes (in the portal).")
+                if by_expert
+                else _("%(expert)s said yes (recorded by phone).")
+            )
             % {"expert": locked.expert.public_name},
         )
-        if not _missing_for_confirmation(locked_request):
+        if not by_expert and not _missing_for_confirmation(locked_request):
             _confirm(engagement, locked, locked_request, actor)
         else:
             _bump_version(locked_request)
     else:
-        locked.decline_reason = (decline_reason or "").strip()
+        locked.decline_reason = (decline_reason or "").strip()[:2000]
         _set_status(engagement, locked, EngagementStatus.DECLINED, "answered_at", "decline_reason")
         scheduling.event_cancel(event=locked.event)
         _log(
             booking_request=locked_request,
             engagement=locked,
             actor=actor,
-            message=_("%(expert)s said no (recorded by phone).")
+            message=(
+                _("%(expert)s said no (in the portal).")
+                if by_expert
+                else _("%(expert)s said no (recorded by phone).")
+            )
             % {"expert": locked.expert.public_name},
         )
-        if not _back_to_matching_if_nobody_left(locked_request, locked, actor):
+        role = Actor.SYSTEM if by_expert else Actor.COORDINATOR
+        if not _back_to_matching_if_nobody_left(locked_request, locked, actor, role=role):
             _bump_version(locked_request)
     _sync(engagement.request, locked_request)
     return engagement
@@ -743,11 +843,18 @@ def engagement_mark_delivered(
 
 @transaction.atomic
 def engagement_record_aftercare(
-    *, engagement: Engagement, actor, waived: bool = False, expected_version: int | None = None
+    *,
+    engagement: Engagement,
+    actor,
+    waived: bool = False,
+    held_on: dt.date | None = None,
+    notes: str = "",
+    expected_version: int | None = None,
 ) -> Engagement:
-    """Record that the expert's debrief took place, or that the expert waived it.
+    """Record that the expert's debrief took place (on `held_on`), or that the expert waived it.
 
-    Nothing about how the expert is doing is stored here (least data); only that it happened.
+    `notes` are private: shown to coordinators and to this expert only, never in an email or a
+    calendar entry. Only now can the request be closed (bookings.gates.closing_gates).
     """
     _require_coordinator(actor)
     locked_request = _lock_request(engagement.request, expected_version)
@@ -757,14 +864,20 @@ def engagement_record_aftercare(
             _("Aftercare is recorded after delivery (this engagement is “%(status)s”).")
             % {"status": locked.get_status_display()}
         )
+    if held_on and held_on > timezone.localdate():
+        raise EngagementRefused(_("The debrief cannot be in the future."))
     locked.aftercare_status = AftercareStatus.WAIVED if waived else AftercareStatus.DONE
     locked.aftercare_recorded_at = timezone.now()
+    locked.aftercare_held_on = None if waived else (held_on or timezone.localdate())
+    locked.aftercare_notes = (notes or "").strip()[:5000]
     _set_status(
         engagement,
         locked,
         EngagementStatus.AFTERCARE_DONE,
         "aftercare_status",
         "aftercare_recorded_at",
+        "aftercare_held_on",
+        "aftercare_notes",
     )
     _log(
         booking_request=locked_request,
@@ -830,6 +943,58 @@ def engagement_record_fee(
     )
     _bump_version(locked_request)
     _sync(engagement.request, locked_request)
+    return engagement
+
+
+@transaction.atomic
+def engagement_mark_fee_claimed(
+    *, engagement: Engagement, actor, claimed_on: dt.date | None = None
+) -> Engagement:
+    """The expert sent their claim (the expert themselves, or a coordinator for them)."""
+    if not is_coordinator(actor):
+        _require_own_expert(engagement, actor)
+    locked = _lock_engagement(engagement)
+    if locked.fee is None:
+        raise EngagementRefused(_("No fee has been agreed for this engagement yet."))
+    if locked.paid_on:
+        raise EngagementRefused(_("This fee has already been paid."))
+    if locked.status not in (EngagementStatus.DELIVERED, EngagementStatus.AFTERCARE_DONE):
+        raise EngagementRefused(_("A fee can be claimed once the engagement has taken place."))
+    claimed_on = claimed_on or timezone.localdate()
+    if claimed_on > timezone.localdate():
+        raise EngagementRefused(_("The date cannot be in the future."))
+    locked.claimed_on = claimed_on
+    _set_status(engagement, locked, locked.status, "claimed_on")
+    _log(
+        booking_request=locked.request,
+        engagement=locked,
+        actor=actor,
+        message=_("Fee of %(expert)s claimed.") % {"expert": locked.expert.public_name},
+    )
+    return engagement
+
+
+@transaction.atomic
+def engagement_mark_fee_paid(
+    *, engagement: Engagement, actor, paid_on: dt.date | None = None
+) -> Engagement:
+    """The fee (and travel costs) were paid to the expert."""
+    _require_coordinator(actor)
+    locked = _lock_engagement(engagement)
+    if locked.fee is None:
+        raise EngagementRefused(_("No fee has been agreed for this engagement yet."))
+    paid_on = paid_on or timezone.localdate()
+    if paid_on > timezone.localdate():
+        raise EngagementRefused(_("The date cannot be in the future."))
+    locked.paid_on = paid_on
+    locked.claimed_on = locked.claimed_on or paid_on
+    _set_status(engagement, locked, locked.status, "paid_on", "claimed_on")
+    _log(
+        booking_request=locked.request,
+        engagement=locked,
+        actor=actor,
+        message=_("Fee of %(expert)s paid.") % {"expert": locked.expert.public_name},
+    )
     return engagement
 
 
