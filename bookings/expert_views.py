@@ -148,7 +148,7 @@ def answer(request, *, expert, pk):
     choice = request.POST.get("choice") or request.GET.get("choice")
     if choice not in ("yes", "no"):
         choice = None
-    form = NoteForm(request.POST or None)
+    form = NoteForm(request.POST if request.method == "POST" else None)
     if engagement.status != EngagementStatus.ASKED:
         messages.info(request, _("This question is no longer open."))
         return redirect("engagements:detail", pk=engagement.pk)
@@ -186,7 +186,7 @@ def link(request, token):
         return render(
             request, "bookings/expert/link_problem.html", {"problem": problem}, status=400
         )
-    form = NoteForm(request.POST or None)
+    form = NoteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
             expert_answers.use_link(
