@@ -45,5 +45,6 @@ clean:
 
 # Extract strings (needs GNU gettext's xgettext, developers only) and compile them (pure Python).
 messages: install
+	mkdir -p locale && $(PY) manage.py makemessages -l nl -l en --no-obsolete -i ".venv/*" -i "tests/*" -i "hope/*" -i "cms/*" -i "speakers/*" -i "bookings/*" >/dev/null
 	for app in hope cms speakers bookings; do mkdir -p $$app/locale; (cd $$app && ../$(PY) ../manage.py makemessages -l nl -l en --no-obsolete >/dev/null); done
 	$(PY) manage.py compile_translations

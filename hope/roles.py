@@ -21,6 +21,7 @@ _CMS_PERMISSIONS = [
     "wagtaildocs.change_document",
     "wagtaildocs.delete_document",
     "wagtaildocs.choose_document",
+    "simple_translation.submit_translation",
 ]
 GROUP_PERMISSIONS: dict[str, list[str]] = {
     EDITORS: list(_CMS_PERMISSIONS),

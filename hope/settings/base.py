@@ -37,6 +37,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    # "Translate this page" for editors (Wagtail core i18n has no such action on its own).
+    "wagtail.contrib.simple_translation",
     "wagtail.contrib.search_promotions",
     "wagtail.embeds",
     "wagtail.sites",

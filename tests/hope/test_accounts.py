@@ -107,3 +107,18 @@ def test_english_login_page_is_english(client):
     response = client.get("/en/accounts/login/")
     assert response.status_code == 200
     assert b'lang="en"' in response.content
+
+
+@pytest.mark.django_db
+def test_editor_can_translate_a_page_into_english(client):
+    from wagtail.models import Locale, Page
+
+    Locale.objects.get_or_create(language_code="en")
+    home = Page.objects.get(depth=2)
+    client.force_login(EditorFactory())
+    url = reverse("simple_translation:submit_page_translation", args=[home.id])
+    assert client.get(url).status_code == 200
+    english = Locale.objects.get(language_code="en")
+    response = client.post(url, {"locales": [english.id]})
+    assert response.status_code == 302
+    assert Page.objects.filter(translation_key=home.translation_key, locale=english).exists()
