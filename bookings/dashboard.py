@@ -11,6 +11,7 @@ from __future__ import annotations
 import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
+from decimal import Decimal
 
 from django.db.models import Q
 from django.utils import timezone
@@ -154,7 +155,9 @@ def fees_outstanding(*, now: dt.datetime, limit: int = PANEL_LIMIT) -> Outstandi
         since = engagement.claimed_on or engagement.ends_at.astimezone(AMSTERDAM).date()
         engagement.days_outstanding = (today - since).days
     return OutstandingFees(
-        engagements=rows, total=totals["fees"] + totals["travel"], count=totals["count"]
+        engagements=rows,
+        total=Decimal(totals["fees"] + totals["travel"]).quantize(Decimal("0.01")),
+        count=totals["count"],
     )
 
 
