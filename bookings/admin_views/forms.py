@@ -189,6 +189,16 @@ class AftercareForm(VersionedForm):
     )
 
 
+class PracticalInfoForm(VersionedForm):
+    text = forms.CharField(
+        label=_("Practical information for the expert"),
+        help_text=_("Address or video link, who meets them, what to bring. The expert reads this."),
+        required=False,
+        max_length=3000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
 class FeeForm(VersionedForm):
     fee = forms.DecimalField(label=_("Fee (euro)"), min_value=0, max_digits=8, decimal_places=2)
     travel_costs = forms.DecimalField(

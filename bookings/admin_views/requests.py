@@ -179,6 +179,10 @@ ENGAGEMENT_ACTIONS = {
         {EngagementStatus.ASKED, EngagementStatus.ACCEPTED, EngagementStatus.CONFIRMED},
         action_forms.CancelEngagementForm,
     ),
+    "practical": (
+        {EngagementStatus.ASKED, EngagementStatus.ACCEPTED, EngagementStatus.CONFIRMED},
+        action_forms.PracticalInfoForm,
+    ),
     "delivered": ({EngagementStatus.CONFIRMED}, action_forms.VersionedForm),
     "aftercare": ({EngagementStatus.DELIVERED}, action_forms.AftercareForm),
     "fee": (
@@ -349,6 +353,8 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                 )
             elif action == "cancel":
                 engagement_services.engagement_cancel(**common, reason=data["reason"])
+            elif action == "practical":
+                engagement_services.engagement_set_practical_info(**common, text=data["text"])
             elif action == "delivered":
                 engagement_services.engagement_mark_delivered(**common)
             elif action == "aftercare":
@@ -406,6 +412,8 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                             travel_costs=engagement.travel_costs,
                             paid_on=engagement.paid_on,
                         )
+                    if action == "practical":
+                        initial.update(text=engagement.practical_info)
                     if action == "reschedule" and engagement.starts_at:
                         initial.update(
                             starts_at=timezone.localtime(engagement.starts_at),

@@ -947,6 +947,31 @@ def engagement_record_fee(
 
 
 @transaction.atomic
+def engagement_set_practical_info(
+    *, engagement: Engagement, actor, text: str, expected_version: int | None = None
+) -> Engagement:
+    """What the expert needs on the day (address or link, who meets them, what to bring).
+    Shown to the expert in the portal and in the reminder; never private notes."""
+    _require_coordinator(actor)
+    locked_request = _lock_request(engagement.request, expected_version)
+    locked = _lock_engagement(engagement)
+    if locked.status in ENGAGEMENT_ENDED_STATES:
+        raise EngagementRefused(_("This engagement did not go ahead."))
+    locked.practical_info = (text or "").strip()[:3000]
+    _set_status(engagement, locked, locked.status, "practical_info")
+    _log(
+        booking_request=locked_request,
+        engagement=locked,
+        actor=actor,
+        message=_("Practical information for %(expert)s updated.")
+        % {"expert": locked.expert.public_name},
+    )
+    _bump_version(locked_request)
+    _sync(engagement.request, locked_request)
+    return engagement
+
+
+@transaction.atomic
 def engagement_mark_fee_claimed(
     *, engagement: Engagement, actor, claimed_on: dt.date | None = None
 ) -> Engagement:

@@ -264,3 +264,26 @@ def test_the_check_in_answer_can_be_changed_and_alerts_only_on_a_new_alerting_an
         aftercare_checkin_answer(engagement=delivered, actor=user, answer="debrief")
     assert len(mailoutbox) == 1
     assert AftercareCheckIn.objects.get().answer == "debrief"
+
+
+def test_coordinators_write_practical_information_the_expert_reads(coordinator, client):
+    from tests.factories.followup import ConfirmedEngagementFactory
+
+    engagement = ConfirmedEngagementFactory()
+    client.force_login(coordinator)
+    url = reverse("booking_requests:inspect", args=[engagement.request.pk])
+    response = client.post(
+        url,
+        {
+            "action": "practical",
+            "engagement": engagement.pk,
+            "version": engagement.request.version,
+            "text": "Side entrance; bring your ID.",
+        },
+    )
+    assert response.status_code == 302
+    engagement.refresh_from_db()
+    assert engagement.practical_info == "Side entrance; bring your ID."
+    client.force_login(engagement.expert.user)
+    detail = client.get(reverse("engagements:detail", args=[engagement.pk])).content.decode()
+    assert "Side entrance; bring your ID." in detail
