@@ -281,3 +281,44 @@ def test_form_is_protected_by_csrf(contact):
     response = client.post(URL, form_data())
     assert response.status_code == 403
     assert not BookingRequest.objects.exists()
+
+
+def test_cms_booking_request_page_serves_the_form(client, run_on_commit, mailoutbox):
+    try:
+        from cms.models import BookingRequestPage
+    except ImportError:
+        pytest.skip("the CMS booking request page is not available")
+    from wagtail.models import Page
+
+    page = BookingRequestPage(title="Ask an expert", slug="ask-an-expert", body="<p>Intro text</p>")
+    Page.get_first_root_node().add_child(instance=page)
+    response = page.serve(_get_request(page))
+    response.render()
+    html = response.content.decode()
+    assert "Intro text" in html and 'name="kind"' in html
+
+    response = page.serve(_post_request(page, guest_data()))
+    assert response.status_code == 302
+    assert BookingRequest.objects.get().status == RequestStatus.AWAITING_CONFIRMATION
+
+
+def _get_request(page):
+    from django.contrib.auth.models import AnonymousUser
+    from django.test import RequestFactory
+
+    request = RequestFactory().get("/ask-an-expert/")
+    request.user = AnonymousUser()
+    return request
+
+
+def _post_request(page, data):
+    from django.contrib.auth.models import AnonymousUser
+    from django.contrib.messages.storage.fallback import FallbackStorage
+    from django.contrib.sessions.backends.db import SessionStore
+    from django.test import RequestFactory
+
+    request = RequestFactory().post("/ask-an-expert/", data)
+    request.user = AnonymousUser()
+    request.session = SessionStore()
+    request._messages = FallbackStorage(request)
+    return request

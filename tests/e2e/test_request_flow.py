@@ -59,7 +59,7 @@ def test_guest_media_request_to_portal_and_privacy(page, live_server, serious_ax
     body = _last_mail_to(GUEST).body
     confirm_url = next(line for line in body.splitlines() if "/accounts/confirm-email/" in line)
     page.goto(_local(confirm_url, live_server))
-    page.locator("form button[type=submit]").first.click()
+    page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
     booking_request.refresh_from_db()
     assert booking_request.status == RequestStatus.IN_TRIAGE
@@ -68,11 +68,11 @@ def test_guest_media_request_to_portal_and_privacy(page, live_server, serious_ax
     # 3. The guest logs in with an emailed code and lands in the portal.
     page.goto(live_server.url + "/accounts/login/code/")
     page.locator("input[name=email]").fill(GUEST)
-    page.locator("form button[type=submit]").first.click()
+    page.locator("main form button[type=submit]").first.click()
     page.wait_for_url("**/login/code/confirm/**")
     code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", _last_mail_to(GUEST).body, re.M)[1]
     page.locator("input[name=code]").fill(code)
-    page.locator("form button[type=submit]").first.click()
+    page.locator("main form button[type=submit]").first.click()
     page.wait_for_url("**/portaal/")
     assert booking_request.reference in page.content()
     assert serious_axe_violations(page) == []
@@ -98,7 +98,7 @@ def test_guest_media_request_to_portal_and_privacy(page, live_server, serious_ax
     other.goto(live_server.url + "/accounts/login/")
     other.locator("input[name=login]").fill(outsider.email)
     other.locator("input[name=password]").fill(PASSWORD)
-    other.locator("form button[type=submit]").first.click()
+    other.locator("main form button[type=submit]").first.click()
     other.wait_for_load_state()
     response = other.goto(request_url)
     assert response.status == 404
