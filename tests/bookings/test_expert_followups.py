@@ -113,7 +113,7 @@ def test_reminders_carry_no_private_notes_and_no_hidden_name(run_on_commit, mail
     run(now, run_on_commit)
     (to_organisation,) = to(mailoutbox, engagement.request.contact)
     assert "Hidden Heron" not in to_organisation.body
-    assert "name is not shared" in to_organisation.body
+    assert "de naam wordt niet gedeeld" in to_organisation.body
     for message in mailoutbox:
         assert "private words" not in message.body
         assert "aftercare words" not in message.body
@@ -139,7 +139,7 @@ def test_aftercare_check_in_from_the_day_after_once(run_on_commit, mailoutbox):
     for hour in (0, 1, 2, 3, 9):
         run(local(2027, 10, 31, hour, 30), run_on_commit)
     (message,) = to(mailoutbox, engagement.expert.user)
-    assert message.subject == "How are you?"
+    assert message.subject == "Hoe gaat het met je?"  # in the expert's language (Dutch)
     assert len(LINK.findall(message.body)) == 3
 
 
@@ -154,7 +154,6 @@ def test_no_check_in_long_after_or_once_answered(run_on_commit, mailoutbox):
     AftercareCheckIn.objects.create(engagement=answered, answer=CheckInAnswer.FINE)
     report = run(now, run_on_commit)
     assert "aftercare_checkin" not in report.sent
-    assert [m for m in mailoutbox if m.subject == "How are you?"] == []
 
 
 @pytest.fixture
@@ -203,7 +202,7 @@ def test_support_now_alerts_every_coordinator(client, checkin_email, run_on_comm
     assert sorted(email for m in mailoutbox for email in m.to) == sorted(
         c.email for c in coordinators
     )
-    assert mailoutbox[0].subject.startswith("Urgent")
+    assert mailoutbox[0].subject.startswith("Dringend")  # the coordinators read Dutch
 
 
 def test_fine_alerts_nobody(client, checkin_email, run_on_commit, mailoutbox):
