@@ -240,17 +240,21 @@ def _ask_expert_email(engagement: Engagement, series: list[Engagement] | None = 
     if user is None or not user.is_active or not user.email:
         return
     link = expert_answers.issue_link(engagement=engagement, purpose="answer")
-    send_templated_email_to_user(
-        user=user,
-        template="bookings/expert_asked",
-        context={
-            **expert_answers.question_context(engagement),
-            "series": series,
+    with translation.override(recipient_language(user)):  # links open in the expert's language
+        urls = {
             "yes_url": expert_answers.link_url(link, "yes"),
             "no_url": expert_answers.link_url(link, "no"),
             "portal_url": expert_answers.absolute(
                 "engagements:detail", kwargs={"pk": engagement.pk}
             ),
+        }
+    send_templated_email_to_user(
+        user=user,
+        template="bookings/expert_asked",
+        context={
+            **expert_answers.question_context(engagement),
+            **urls,
+            "series": series,
             "valid_days": expert_answers.MAX_AGE_DAYS["answer"],
         },
     )

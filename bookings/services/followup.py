@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import IntegrityError, transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from bookings.enums import EngagementStatus, RequestStatus
@@ -39,7 +39,7 @@ from bookings.models.followup import (
 from bookings.services import expert_answers
 from bookings.services.engagements import EngagementRefused, _expert_public_name
 from bookings.services.requests import coordinator_recipients, organisation_recipients
-from hope.emails import send_templated_email_to_user
+from hope.emails import recipient_language, send_templated_email_to_user
 from hope.roles import COORDINATORS
 from speakers.selectors import AMSTERDAM
 
@@ -88,10 +88,15 @@ def _all_coordinators() -> list:
     )
 
 
-def _mail(users, template: str, context: dict) -> None:
+def _mail(users, template: str, context: dict, links=None) -> None:
+    """Send to each user; `links(user)` builds that user's URLs in their language."""
     for user in users:
         if user is not None and user.is_active and user.email:
-            send_templated_email_to_user(user=user, template=template, context=context)
+            extra = {}
+            if links is not None:
+                with translation.override(recipient_language(user)):
+                    extra = links(user)
+            send_templated_email_to_user(user=user, template=template, context={**context, **extra})
 
 
 def _day_context(engagement: Engagement) -> dict:
@@ -137,12 +142,11 @@ def send_reminders(*, now: dt.datetime, report: FollowUpReport) -> None:
                 _mail(
                     [engagement.expert.user],
                     "bookings/reminder_expert",
-                    {
-                        **_day_context(engagement),
-                        "practical_info": engagement.practical_info,
+                    {**_day_context(engagement), "practical_info": engagement.practical_info},
+                    links=lambda _user, pk=engagement.pk: {
                         "portal_url": expert_answers.absolute(
-                            "engagements:detail", kwargs={"pk": engagement.pk}
-                        ),
+                            "engagements:detail", kwargs={"pk": pk}
+                        )
                     },
                 )
                 report.add(FollowUpKind.REMINDER_EXPERT)
@@ -188,11 +192,13 @@ def send_aftercare_checkins(*, now: dt.datetime, report: FollowUpReport) -> None
                 "bookings/aftercare_checkin",
                 {
                     **_day_context(engagement),
+                    "valid_days": expert_answers.MAX_AGE_DAYS[LinkPurpose.AFTERCARE],
+                },
+                links=lambda _user, link=link: {
                     "answers": [
                         (label, expert_answers.link_url(link, value))
                         for value, label in CheckInAnswer.choices
-                    ],
-                    "valid_days": expert_answers.MAX_AGE_DAYS[LinkPurpose.AFTERCARE],
+                    ]
                 },
             )
             report.add(FollowUpKind.AFTERCARE_CHECKIN)
@@ -231,11 +237,9 @@ def send_evaluation_requests(*, now: dt.datetime, report: FollowUpReport) -> Non
             _mail(
                 organisation_recipients(booking_request),
                 "bookings/reminder_evaluation",
-                {
-                    "reference": booking_request.reference,
-                    "title": booking_request.title,
-                    "evaluate_url": base
-                    + reverse("bookings:request_evaluate", args=[booking_request.reference]),
+                {"reference": booking_request.reference, "title": booking_request.title},
+                links=lambda _user, reference=booking_request.reference: {
+                    "evaluate_url": base + reverse("bookings:request_evaluate", args=[reference])
                 },
             )
             report.add(FollowUpKind.EVALUATION_REQUEST)
