@@ -33,12 +33,25 @@ def directory(request, *, page):
     )
 
 
+def _request_page_url(page) -> str | None:
+    """The booking-request page in the directory's language, if the site has one."""
+    from cms.models import BookingRequestPage
+
+    request_page = BookingRequestPage.objects.live().filter(locale_id=page.locale_id).first()
+    return request_page.url if request_page else None
+
+
 def profile(request, *, page, expert_slug):
     expert = selectors.public_expert_by_slug(slug=expert_slug)
     if expert is None:
         raise Http404  # not public, or no such expert: the same answer
+    request_url = None if expert.paused else _request_page_url(page)
     return TemplateResponse(
         request,
         "speakers/expert_profile.html",
-        {**page.get_context(request), "expert": expert},
+        {
+            **page.get_context(request),
+            "expert": expert,
+            "ask_url": f"{request_url}?expert={expert.slug}" if request_url else None,
+        },
     )

@@ -151,3 +151,29 @@ def test_featured_experts_query_count(directory, django_assert_max_num_queries):
             list(expert.topics.all())
     assert len(experts) == 3
     assert all(expert.profile_url.startswith(directory.url) for expert in experts)
+
+
+def _request_page(directory):
+    from cms.models import BookingRequestPage
+
+    page = BookingRequestPage(title="Aanvragen", slug="aanvragen")
+    directory.get_parent().add_child(instance=page)
+    page.save_revision().publish()
+    return page
+
+
+def test_profile_offers_to_ask_this_expert_through_the_request_form(client, directory):
+    request_page = _request_page(directory)
+    expert = ExpertFactory(public_name="Vraagbare Vera", slug="vera")
+    content = client.get(f"{directory.url}vera/").content.decode()
+    assert f'href="{request_page.url}?expert={expert.slug}"' in content
+
+    form = client.get(f"{request_page.url}?expert={expert.slug}").content.decode()
+    assert f'value="{expert.pk}" selected' in form
+
+
+def test_paused_expert_profile_offers_no_request_link(client, directory):
+    request_page = _request_page(directory)
+    ExpertFactory(public_name="Rustende Rik", slug="rik", paused=True)
+    content = client.get(f"{directory.url}rik/").content.decode()
+    assert f"{request_page.url}?expert=" not in content
