@@ -4,6 +4,8 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Test processes: both cores by default (`make test JOBS=0` runs in one process).
+JOBS ?= 2
 export DJANGO_SETTINGS_MODULE ?= hope.settings.dev
 
 .PHONY: run test test-postgres test-e2e lint format install demo clean messages
@@ -24,10 +26,10 @@ run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
 test: install
-	DJANGO_SETTINGS_MODULE=hope.settings.test $(PY) -m pytest -m "not e2e and not postgres" $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=hope.settings.test $(PY) -m pytest -m "not e2e and not postgres" -n $(JOBS) $(PYTEST_ARGS)
 
 test-postgres: install
-	bash .ci/postgres.sh
+	bash .ci/postgres.sh -n $(JOBS)
 
 test-e2e: install
 	bash .ci/e2e.sh
