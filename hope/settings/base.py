@@ -230,7 +230,10 @@ WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.databa
 WAGTAILIMAGES_EXTENSIONS = ["gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILDOCS_EXTENSIONS = ["pdf", "docx", "odt", "pptx", "xlsx", "txt"]
 WAGTAILEMBEDS_RESPONSIVE_HTML = True
-WAGTAIL_ENABLE_UPDATE_CHECK = False
+WAGTAIL_ENABLE_UPDATE_CHECK = False  # no call home from the admin
+# No third-party requests from any page, the admin included: Gravatar would send a hash of
+# every staff email address to an outside service. Wagtail shows its default avatar instead.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAIL_ALLOW_UNICODE_SLUGS = False
 
 # --- Security -----------------------------------------------------------------------------------
