@@ -240,3 +240,15 @@ def test_a_date_in_the_future_is_refused_and_nothing_changes(expert):
         )
     engagement.refresh_from_db()
     assert engagement.claimed_on is None
+
+
+def test_payments_need_a_fixed_number_of_queries(
+    expert_client, expert, django_assert_max_num_queries
+):
+    DeliveredEngagementFactory(expert=expert, fee=Decimal("10"))
+    with django_assert_max_num_queries(20) as few:
+        expert_client.get(reverse("engagements:payments"))
+    for _ in range(10):
+        DeliveredEngagementFactory(expert=expert, fee=Decimal("10"), paid_on=timezone.localdate())
+    with django_assert_max_num_queries(len(few.captured_queries)):
+        assert expert_client.get(reverse("engagements:payments")).status_code == 200
