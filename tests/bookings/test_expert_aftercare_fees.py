@@ -287,3 +287,15 @@ def test_coordinators_write_practical_information_the_expert_reads(coordinator, 
     client.force_login(engagement.expert.user)
     detail = client.get(reverse("engagements:detail", args=[engagement.pk])).content.decode()
     assert "Side entrance; bring your ID." in detail
+
+
+def test_an_aftercare_request_leaves_the_dashboard_once_aftercare_is_recorded(coordinator):
+    from bookings.dashboard import aftercare_requests
+    from tests.factories.followup import AftercareCheckInFactory
+
+    support = AftercareCheckInFactory(answer="support_now")
+    debrief = AftercareCheckInFactory(answer="debrief")
+    AftercareCheckInFactory(answer="fine")
+    assert [row.pk for row in aftercare_requests()] == [support.pk, debrief.pk]  # urgent first
+    services.engagement_record_aftercare(engagement=debrief.engagement, actor=coordinator)
+    assert [row.pk for row in aftercare_requests()] == [support.pk]
