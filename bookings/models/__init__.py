@@ -9,6 +9,12 @@ from bookings.models.booking_request import (
 )
 from bookings.models.engagement import Engagement
 from bookings.models.evaluation import Evaluation
+from bookings.models.followup import (
+    AftercareCheckIn,
+    EngagementLink,
+    ExpertFeedback,
+    FollowUpMarker,
+)
 from bookings.models.message import MAX_MESSAGE_LENGTH, Message
 from bookings.models.organisation import Organisation, OrganisationMembership
 
@@ -17,10 +23,14 @@ __all__ = [
     "MAX_DATE_OPTIONS",
     "MAX_MESSAGE_LENGTH",
     "Activity",
+    "AftercareCheckIn",
     "BookingRequest",
     "DateOption",
     "Engagement",
+    "EngagementLink",
     "Evaluation",
+    "ExpertFeedback",
+    "FollowUpMarker",
     "Message",
     "Organisation",
     "OrganisationMembership",

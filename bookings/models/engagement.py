@@ -157,7 +157,3 @@ class Engagement(models.Model):
 
     def get_fee_claim_display(self) -> str:
         return str(FeeClaim(self.fee_claim).label)
-
-
-# The follow-up models live beside this one (bookings.models.__init__ does not list them yet).
-from bookings.models import followup as _followup  # noqa: E402, F401

@@ -302,3 +302,29 @@ class TestAvailabilityViews:
         )
         content = expert_client.get(reverse("speakers:calendar"), {"month": "2030-05"}).content
         assert "Inzet HOPE-2030-0001" in content.decode()
+
+
+def test_dashboard_shows_open_questions_and_links_to_engagements(client):
+    import datetime as dt
+
+    from django.utils import timezone
+
+    from bookings.enums import EngagementStatus
+    from tests.factories.bookings import EngagementFactory
+    from tests.factories.speakers import ExpertFactory
+
+    expert = ExpertFactory(with_user=True)
+    other = ExpertFactory(with_user=True)
+    EngagementFactory(expert=expert, status=EngagementStatus.ASKED)
+    EngagementFactory(expert=other, status=EngagementStatus.ASKED)
+    EngagementFactory(
+        expert=expert,
+        status=EngagementStatus.ASKED,
+        starts_at=timezone.now() - dt.timedelta(days=3),
+    )  # in the past: no longer a question
+
+    client.force_login(expert.user)
+    content = client.get("/expert/").content.decode()
+    assert "Open vragen" in content
+    assert "1 inzet" in content
+    assert 'href="/expert/opdrachten/"' in content

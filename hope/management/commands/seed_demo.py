@@ -22,7 +22,7 @@ DEMO_ACCOUNTS = [
     ("org2@example.org", "Jurre", "Journalist", None, "nl"),
 ]
 # Each app adds its own demo data; order matters (experts before requests).
-DEMO_SEEDERS = ["cms.demo", "speakers.demo", "bookings.demo"]
+DEMO_SEEDERS = ["cms.demo", "speakers.demo", "bookings.demo", "bookings.demo_followup"]
 
 
 def ensure_demo_user(*, email: str, password: str, first_name="", last_name="", language="nl"):
