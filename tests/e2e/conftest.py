@@ -4,6 +4,7 @@ Never `playwright install`: it downloads a browser. `.ci/e2e.sh` installs Debian
 """
 
 import os
+from pathlib import Path
 
 import pytest
 
@@ -34,9 +35,25 @@ def browser():
         browser.close()
 
 
+def pytest_collection_modifyitems(config, items):
+    """Browser tests commit for real, so the database is flushed after each one; that would
+    also wipe what migrations put there (Wagtail's root page and site, locales, our groups).
+    Serialized rollback restores it for the next test, whatever order tests run in.
+
+    pytest-django decides at database set-up whether to serialize from the `django_db` marker,
+    so the marker itself is set here, on every browser test, overriding the module's."""
+    e2e_dir = Path(__file__).parent
+    for item in items:
+        if e2e_dir in Path(item.path).parents:
+            item.add_marker(pytest.mark.django_db(transaction=True, serialized_rollback=True))
+
+
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(locale="nl-NL", viewport={"width": 1280, "height": 900})
+    # Reduced motion: axe must not measure colours halfway through a fade-in.
+    context = browser.new_context(
+        locale="nl-NL", viewport={"width": 1280, "height": 900}, reduced_motion="reduce"
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     yield page
@@ -51,6 +68,12 @@ def serious_axe_violations():
     axe = Axe()
 
     def run(page):
+        # Measure what a person sees once things settle, not a colour halfway through a
+        # transition (Wagtail's messages fade in even with reduced motion).
+        page.wait_for_function(
+            "() => document.getAnimations().every(a => a.playState !== 'running')",
+            timeout=10_000,
+        )
         results = axe.run(page)
         return [
             violation

@@ -92,7 +92,9 @@ def test_home_screenshots_desktop_and_mobile(browser, live_server, serious_axe_v
     SCREENS.mkdir(parents=True, exist_ok=True)
 
     for width, name in ((1280, "home-desktop-1280.png"), (390, "home-mobile-390.png")):
-        context = browser.new_context(locale="nl-NL", viewport={"width": width, "height": 900})
+        context = browser.new_context(
+            locale="nl-NL", viewport={"width": width, "height": 900}, reduced_motion="reduce"
+        )
         page = context.new_page()
         page.goto(live_server.url + "/")
         # No horizontal scrolling on a phone.

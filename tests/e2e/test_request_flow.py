@@ -93,7 +93,7 @@ def test_guest_media_request_to_portal_and_privacy(page, live_server, serious_ax
 
     # 5. A contact of another organisation cannot open it.
     outsider = MembershipFactory().user
-    context = page.context.browser.new_context(locale="nl-NL")
+    context = page.context.browser.new_context(locale="nl-NL", reduced_motion="reduce")
     other = context.new_page()
     other.goto(live_server.url + "/accounts/login/")
     other.locator("input[name=login]").fill(outsider.email)
@@ -107,7 +107,9 @@ def test_guest_media_request_to_portal_and_privacy(page, live_server, serious_ax
 
 
 def test_form_errors_keep_values_without_javascript(browser, live_server):
-    context = browser.new_context(locale="nl-NL", java_script_enabled=False)
+    context = browser.new_context(
+        locale="nl-NL", java_script_enabled=False, reduced_motion="reduce"
+    )
     page = context.new_page()
     page.set_default_timeout(15_000)
     page.goto(live_server.url + "/portaal/aanvragen/nieuw/")
