@@ -163,16 +163,23 @@ def answer(request, *, expert, pk):
         except REFUSALS as error:
             messages.error(request, _refusal(error))
             return redirect("engagements:detail", pk=engagement.pk)
-        messages.success(request, _thanks(choice))
+        engagement.refresh_from_db(fields=["status"])
+        messages.success(request, _thanks(choice, engagement))
         return redirect("engagements:detail", pk=engagement.pk)
     context = expert_answers.question_context(engagement)
     context.update(expert=expert, choice=choice, form=form)
     return render(request, "bookings/expert/answer.html", context)
 
 
-def _thanks(choice: str) -> str:
+def _thanks(choice: str, engagement) -> str:
     if choice == "yes":
-        return _("Thank you for saying yes. A coordinator will confirm the date with you.")
+        engagement.refresh_from_db(fields=["status"])
+        if engagement.status == EngagementStatus.CONFIRMED:
+            return _("Thank you for saying yes. The date is fixed and in your calendar.")
+        return _(
+            "Thank you for saying yes. A coordinator will confirm the date with you once "
+            "everything needed is arranged."
+        )
     if choice == "no":
         return _("Thank you for letting us know. Saying no is always fine.")
     return _("Thank you, your answer is saved.")
@@ -209,7 +216,7 @@ def link(request, token):
             {
                 "purpose": link_row.purpose,
                 "choice": choice,
-                "thanks": _thanks(choice)
+                "thanks": _thanks(choice, link_row.engagement)
                 if link_row.purpose == LinkPurpose.ANSWER
                 else _checkin_thanks(choice),
                 "engagement": link_row.engagement,

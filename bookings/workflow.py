@@ -50,7 +50,8 @@ TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
     (S.MATCHING, S.WITHDRAWN): frozenset({_ORG}),
     # An expert is asked; they may say no (back to matching) or yes (the date is fixed).
     (S.EXPERT_ASKED, S.MATCHING): frozenset({_COORD, _SYS}),
-    (S.EXPERT_ASKED, S.SCHEDULED): frozenset({_COORD}),
+    # The system schedules on the expert's own yes, when the gates allow (rule of care 1).
+    (S.EXPERT_ASKED, S.SCHEDULED): frozenset({_COORD, _SYS}),
     (S.EXPERT_ASKED, S.NO_EXPERT_AVAILABLE): frozenset({_COORD}),
     (S.EXPERT_ASKED, S.CANCELLED): frozenset({_COORD}),
     (S.EXPERT_ASKED, S.WITHDRAWN): frozenset({_ORG}),

@@ -525,8 +525,9 @@ def engagement_expert_answer(
     *, engagement: Engagement, actor, accepted: bool, note: str = ""
 ) -> Engagement:
     """The expert answers themselves (portal or email link). A no needs no reason; `note` is an
-    optional private word to the coordinator. A yes waits for a coordinator to fix the date
-    (the workflow lets only coordinators schedule); the coordinators are told either way."""
+    optional private word to the coordinator. A yes confirms the engagement at once when the
+    gates allow (a media interview may still wait for its conditions); coordinators are told
+    either way."""
     _require_own_expert(engagement, actor)
     _answer(
         engagement=engagement,
@@ -543,6 +544,10 @@ def engagement_expert_answer(
             context={
                 "engagement": engagement,
                 "accepted": accepted,
+                "confirmed": engagement.status == EngagementStatus.CONFIRMED,
+                "missing": check_gates(engagement.request, RequestStatus.SCHEDULED)
+                if accepted and engagement.status != EngagementStatus.CONFIRMED
+                else [],
                 "has_note": bool((note or "").strip()),
                 "reference": engagement.request.reference,
                 "expert_name": engagement.expert.public_name,
@@ -582,8 +587,14 @@ def _answer(
             )
             % {"expert": locked.expert.public_name},
         )
-        if not by_expert and not _missing_for_confirmation(locked_request):
-            _confirm(engagement, locked, locked_request, actor)
+        if not _missing_for_confirmation(locked_request):
+            _confirm(
+                engagement,
+                locked,
+                locked_request,
+                actor,
+                role=Actor.SYSTEM if by_expert else Actor.COORDINATOR,
+            )
         else:
             _bump_version(locked_request)
     else:
@@ -612,7 +623,9 @@ def _missing_for_confirmation(locked_request: BookingRequest) -> list[str]:
     return check_gates(locked_request, RequestStatus.SCHEDULED)
 
 
-def _confirm(original: Engagement, locked: Engagement, locked_request, actor) -> None:
+def _confirm(
+    original: Engagement, locked: Engagement, locked_request, actor, *, role=Actor.COORDINATOR
+) -> None:
     locked.confirmed_at = timezone.now()
     _set_status(original, locked, EngagementStatus.CONFIRMED, "confirmed_at")
     scheduling.event_confirm(event=locked.event)
@@ -628,7 +641,7 @@ def _confirm(original: Engagement, locked: Engagement, locked_request, actor) ->
             booking_request=locked_request,
             new_status=RequestStatus.SCHEDULED,
             actor=actor,
-            role=Actor.COORDINATOR,
+            role=role,
             engagement=locked,
             notify=False,  # the organisation gets the richer confirmation below
         )

@@ -100,7 +100,7 @@ def test_opening_a_link_changes_nothing(client, asked, mailoutbox):
     assert "Signals in youth care" in page
 
 
-def test_yes_from_the_link_accepts_and_tells_the_coordinators(
+def test_yes_from_the_link_confirms_and_tells_everyone(
     client, asked, mailoutbox, run_on_commit, coordinator
 ):
     yes_url, _no = links_in(mailoutbox[0])
@@ -108,17 +108,46 @@ def test_yes_from_the_link_accepts_and_tells_the_coordinators(
     with run_on_commit():
         response = client.post(yes_url)
     assert response.status_code == 200
-    assert "Thank you for saying yes" in response.content.decode()
+    assert "The date is fixed" in response.content.decode()
     asked.refresh_from_db()
-    assert asked.status == EngagementStatus.ACCEPTED
+    assert asked.status == EngagementStatus.CONFIRMED  # the expert's yes is the decision
     assert asked.answered_at is not None
+    assert not asked.event.title.endswith("(tentative)")
     asked.request.refresh_from_db()
-    assert asked.request.status == RequestStatus.EXPERT_ASKED  # a coordinator fixes the date
+    assert asked.request.status == RequestStatus.SCHEDULED
     link = EngagementLink.objects.get(engagement=asked)
     assert (link.used_choice, link.used_at is not None) == ("yes", True)
-    assert [m.to for m in mailoutbox] == [[coordinator.email]]
-    assert "said yes" in mailoutbox[0].subject
+    recipients = sorted(address for m in mailoutbox for address in m.to)
+    assert coordinator.email in recipients
+    assert asked.request.contact.email in recipients  # the organisation is told
+    to_coordinator = next(m for m in mailoutbox if m.to == [coordinator.email])
+    assert "said yes" in to_coordinator.subject
+    assert "confirmed" in to_coordinator.body
     assert Activity.objects.filter(engagement=asked, message__contains="in the portal").exists()
+
+
+def test_yes_to_a_media_interview_with_missing_gates_waits_for_a_coordinator(
+    client, asked, mailoutbox, run_on_commit, coordinator
+):
+    from bookings.enums import EngagementKind
+
+    booking_request = asked.request
+    booking_request.kind = EngagementKind.MEDIA_INTERVIEW
+    booking_request.media_questions = ""
+    booking_request.save()
+    yes_url, _no = links_in(mailoutbox[0])
+    mailoutbox.clear()
+    with run_on_commit():
+        response = client.post(yes_url)
+    assert "once everything needed is arranged" in response.content.decode()
+    asked.refresh_from_db()
+    assert asked.status == EngagementStatus.ACCEPTED
+    booking_request.refresh_from_db()
+    assert booking_request.status == RequestStatus.EXPERT_ASKED
+    (message,) = mailoutbox
+    assert message.to == [coordinator.email]
+    assert "once this is arranged" in message.body
+    assert "questions" in message.body.lower()
 
 
 def test_no_from_the_link_needs_no_reason_and_a_note_stays_with_the_coordinators(
@@ -157,7 +186,7 @@ def test_a_used_link_cannot_be_used_again_nor_its_other_button(client, asked, ma
             assert response.status_code == 400
             assert "already been used" in response.content.decode()
     asked.refresh_from_db()
-    assert asked.status == EngagementStatus.ACCEPTED
+    assert asked.status == EngagementStatus.CONFIRMED  # the first yes, and nothing after it
 
 
 class OldSigner(signing.TimestampSigner):
@@ -224,7 +253,7 @@ def test_the_expert_logged_in_may_use_their_own_link(client, asked, mailoutbox):
     yes_url, _no = links_in(mailoutbox[0])
     assert client.post(yes_url).status_code == 200
     asked.refresh_from_db()
-    assert asked.status == EngagementStatus.ACCEPTED
+    assert asked.status == EngagementStatus.CONFIRMED
 
 
 def test_a_question_that_was_called_off_cannot_be_answered(client, asked, mailoutbox, coordinator):

@@ -180,9 +180,9 @@ def test_ics_download_is_neutral_with_uid_and_dtstamp(expert_client, expert):
 
 def test_the_month_view_and_the_feed_include_engagements(expert_client, expert):
     engagement = asked_engagement(expert)
-    services_coordinator = CoordinatorFactory()
     services.engagement_expert_answer(engagement=engagement, actor=expert.user, accepted=True)
-    services.engagement_confirm(engagement=engagement, actor=services_coordinator)
+    engagement.refresh_from_db()
+    assert engagement.status == EngagementStatus.CONFIRMED
     month = timezone.localtime(engagement.starts_at).strftime("%Y-%m")
     _response, html = page(expert_client, reverse("speakers:calendar") + f"?month={month}")
     assert "HOPE engagement" in html
