@@ -65,6 +65,13 @@ def refusal_text(error: Exception) -> str:
 # --- listing ------------------------------------------------------------------------------------
 
 
+class WhenColumn(Column):
+    """An absolute local date and time. Wagtail's DateColumn says how long ago something was,
+    which turns every future date into "just now"."""
+
+    cell_template_name = "bookings/admin/tables/datetime_cell.html"
+
+
 class BookingRequestFilterSet(WagtailFilterSet):
     status = django_filters.ChoiceFilter(
         label=gettext_lazy("Status"),
@@ -154,7 +161,7 @@ class BookingRequestIndexView(IndexView):
             Column("organisation", label=_("Organisation"), sort_key="organisation__name"),
             Column("get_kind_display", label=_("Kind"), sort_key="kind"),
             RequestStatusColumn(label=_("Status"), sort_key="status"),
-            DateColumn("first_date", label=_("First wanted date"), sort_key="first_date"),
+            WhenColumn("first_date", label=_("First wanted date"), sort_key="first_date"),
             Column("coordinator", label=_("Coordinator"), sort_key="coordinator__email"),
             DateColumn("confirmed_at", label=_("Received"), sort_key="confirmed_at"),
             AttentionColumn("needs_attention", label=_("Attention")),

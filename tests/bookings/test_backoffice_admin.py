@@ -618,3 +618,12 @@ def test_dashboard_panels_for_coordinators(coordinator_client, django_assert_max
     assert "This Week" in content
     assert "Needs Debrief" in content
     assert "Full Fay" in content
+
+
+def test_listing_shows_the_wanted_date_itself_not_how_long_ago(coordinator_client):
+    booking_request = MatchingRequestFactory(title="Training next month")
+    starts_at = timezone.localtime(booking_request.date_options.get().starts_at)
+    content = coordinator_client.get(index_url()).content.decode()
+    assert f'<time datetime="{starts_at.isoformat()}">' in content
+    assert starts_at.strftime("%H:%M") in content
+    assert "just now" not in content
