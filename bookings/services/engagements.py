@@ -996,16 +996,12 @@ def engagement_mark_fee_claimed(
     if not is_coordinator(actor):
         _require_own_expert(engagement, actor)
     locked = _lock_engagement(engagement)
-    if locked.fee is None:
-        raise EngagementRefused(_("No fee has been agreed for this engagement yet."))
+    _require_agreed_fee(locked)
     if locked.paid_on:
         raise EngagementRefused(_("This fee has already been paid."))
     if locked.status not in (EngagementStatus.DELIVERED, EngagementStatus.AFTERCARE_DONE):
         raise EngagementRefused(_("A fee can be claimed once the engagement has taken place."))
-    claimed_on = claimed_on or timezone.localdate()
-    if claimed_on > timezone.localdate():
-        raise EngagementRefused(_("The date cannot be in the future."))
-    locked.claimed_on = claimed_on
+    locked.claimed_on = _not_in_future(claimed_on)
     _set_status(engagement, locked, locked.status, "claimed_on")
     _log(
         booking_request=locked.request,
@@ -1016,6 +1012,20 @@ def engagement_mark_fee_claimed(
     return engagement
 
 
+def _require_agreed_fee(locked: Engagement) -> None:
+    if locked.fee is None:
+        raise EngagementRefused(_("No fee has been agreed for this engagement yet."))
+
+
+def _not_in_future(day: dt.date | None) -> dt.date:
+    """The given day, or today when none is given; a day after today is refused."""
+    today = timezone.localdate()
+    day = day or today
+    if day > today:
+        raise EngagementRefused(_("The date cannot be in the future."))
+    return day
+
+
 @transaction.atomic
 def engagement_mark_fee_paid(
     *, engagement: Engagement, actor, paid_on: dt.date | None = None
@@ -1023,13 +1033,9 @@ def engagement_mark_fee_paid(
     """The fee (and travel costs) were paid to the expert."""
     _require_coordinator(actor)
     locked = _lock_engagement(engagement)
-    if locked.fee is None:
-        raise EngagementRefused(_("No fee has been agreed for this engagement yet."))
-    paid_on = paid_on or timezone.localdate()
-    if paid_on > timezone.localdate():
-        raise EngagementRefused(_("The date cannot be in the future."))
-    locked.paid_on = paid_on
-    locked.claimed_on = locked.claimed_on or paid_on
+    _require_agreed_fee(locked)
+    locked.paid_on = _not_in_future(paid_on)
+    locked.claimed_on = locked.claimed_on or locked.paid_on
     _set_status(engagement, locked, locked.status, "paid_on", "claimed_on")
     _log(
         booking_request=locked.request,
