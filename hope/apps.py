@@ -12,3 +12,9 @@ class HopeConfig(AppConfig):
         from hope.roles import sync_group_permissions_after_migrate
 
         post_migrate.connect(sync_group_permissions_after_migrate, dispatch_uid="hope_sync_groups")
+
+        from allauth.mfa.signals import authenticator_added
+
+        from hope.middleware import remember_mfa_enrolment
+
+        authenticator_added.connect(remember_mfa_enrolment, dispatch_uid="hope_mfa_enrolled")

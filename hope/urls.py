@@ -27,7 +27,13 @@ urlpatterns = [
     path("", include("cms.urls_root")),  # sitemap.xml, robots.txt: one per site, no prefix
 ]
 
+# Every door into an account goes through allauth (rate limits, MFA). `wagtail.urls` brings a plain
+# Django login at `_util/login/` (for password-protected pages, under every language prefix):
+# these patterns come first and send it to allauth. tests/hope/test_login_doors.py keeps it so.
+_allauth_login_redirect = RedirectView.as_view(url=reverse_lazy("account_login"), query_string=True)
+
 urlpatterns += i18n_patterns(
+    path("_util/login/", _allauth_login_redirect, name="wagtailcore_login_redirect"),
     path("", include(hope_patterns)),
     path("accounts/", include("allauth.urls")),
     # The expert's engagements (bookings app) sit inside the expert portal's URL space.

@@ -223,6 +223,8 @@ WAGTAIL_SITE_NAME = "Platform HOPE"
 WAGTAILADMIN_BASE_URL = os.environ.get("BASE_URL", "http://127.0.0.1:8000")
 # Admin login goes through allauth (rate limits, MFA); Wagtail's own login and reset are off.
 WAGTAILADMIN_LOGIN_URL = "account_login"
+# Password-protected pages send visitors to allauth's login, never to Wagtail's `_util/login/`.
+WAGTAIL_FRONTEND_LOGIN_URL = "account_login"
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_PASSWORD_MANAGEMENT_ENABLED = False
 WAGTAIL_EMAIL_MANAGEMENT_ENABLED = False

@@ -81,28 +81,6 @@ def test_ordinary_user_cannot_use_the_admin(client):
 
 
 @pytest.mark.django_db
-def test_staff_without_mfa_are_sent_to_enrol_when_required(client, settings):
-    settings.HOPE_REQUIRE_STAFF_MFA = True
-    client.force_login(CoordinatorFactory())
-    response = client.get("/admin/")
-    assert response.status_code == 302
-    assert response["Location"] == reverse("mfa_index")
-
-
-@pytest.mark.django_db
-def test_staff_with_totp_may_use_the_admin_when_mfa_is_required(client, settings):
-    from allauth.mfa.models import Authenticator
-
-    settings.HOPE_REQUIRE_STAFF_MFA = True
-    coordinator = CoordinatorFactory()
-    Authenticator.objects.create(
-        user=coordinator, type=Authenticator.Type.TOTP, data={"secret": "x"}
-    )
-    client.force_login(coordinator)
-    assert client.get("/admin/").status_code == 200
-
-
-@pytest.mark.django_db
 def test_english_login_page_is_english(client):
     response = client.get("/en/accounts/login/")
     assert response.status_code == 200
