@@ -22,6 +22,8 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleCo
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.widgets import BooleanRadioSelect
 
+from hope.outbox.selectors import outbound_emails_for_request
+
 from bookings import workflow
 from bookings.enums import (
     ENGAGEMENT_ENDED_STATES,
@@ -476,6 +478,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                     else None
                 ),
                 "status_label_for_org": workflow.organisation_label(booking_request.status),
+                "sent_emails": list(outbound_emails_for_request(booking_request.pk)),
             }
         )
         return context
