@@ -22,8 +22,6 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleCo
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.widgets import BooleanRadioSelect
 
-from hope.outbox.selectors import outbound_emails_for_request
-
 from bookings import workflow
 from bookings.enums import (
     ENGAGEMENT_ENDED_STATES,
@@ -43,6 +41,7 @@ from bookings.services.requests import (
 )
 from bookings.services.scheduling import SchedulingConflict
 from bookings.workflow import Actor
+from hope.outbox.selectors import outbound_emails_for_request
 
 from . import forms as action_forms
 from .permissions import CoordinatorRequiredMixin
