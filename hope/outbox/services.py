@@ -296,14 +296,17 @@ def outbound_email_resend(*, outbound_email: OutboundEmail, actor) -> bool:
     return True
 
 
-@transaction.atomic
-def outbound_emails_cancel_for_request(*, booking_request_id: int) -> int:
-    """Stop emails about a request that is being deleted (e.g. an unconfirmed guest request)."""
-    return (
-        OutboundEmail.objects.filter(booking_request_id=booking_request_id)
-        .exclude(status=OutboundEmailStatus.SENT)
-        .update(status=OutboundEmailStatus.CANCELLED, payload="", updated_at=timezone.now())
-    )
+def outbound_emails_delete_for_requests(*, booking_request_ids: list[int]) -> int:
+    """Forget every email about these requests (sent or not): for requests that are deleted,
+    such as a guest's request that was never confirmed."""
+    if not booking_request_ids:
+        return 0
+    return OutboundEmail.objects.filter(booking_request_id__in=booking_request_ids).delete()[0]
+
+
+def outbound_emails_delete_for_address(*, address: str) -> int:
+    """Forget every email to one address (for erasing a person)."""
+    return OutboundEmail.objects.filter(to_address__iexact=address).delete()[0]
 
 
 def outbox_prune(*, now: dt.datetime | None = None, keep_sent_days: int = 365) -> int:
