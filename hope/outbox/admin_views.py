@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views import View
 from django.views.defaults import permission_denied
+from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
 from wagtail.admin.ui.tables import Column, StatusTagColumn
@@ -83,6 +84,28 @@ class EmailStatusColumn(StatusTagColumn):
         )
 
 
+class RequestColumn(Column):
+    """The request an email is about, linked to its page by whichever app registered the
+    `hope_outbox_request_url` hook (bookings does; hope itself knows nothing of requests)."""
+
+    cell_template_name = "hope/admin/outbox_request_cell.html"
+
+    def get_cell_context_data(self, instance, parent_context):
+        context = super().get_cell_context_data(instance, parent_context)
+        context["url"] = request_url(instance.booking_request_id)
+        return context
+
+
+def request_url(booking_request_id: int | None) -> str | None:
+    if not booking_request_id:
+        return None
+    for hook in hooks.get_hooks("hope_outbox_request_url"):
+        url = hook(booking_request_id)
+        if url:
+            return url
+    return None
+
+
 class ResendColumn(Column):
     """A small POST form per row (CSRF-protected) for emails that can be sent again."""
 
@@ -116,7 +139,7 @@ class OutboundEmailIndexView(OutboxPermissionMixin, IndexView):
             Column("attempts", label=_("Attempts"), sort_key="attempts"),
             WhenColumn("sent_at", label=_("Sent"), sort_key="sent_at"),
             Column("last_error", label=_("Last error")),
-            Column("booking_request_id", label=_("Request")),
+            RequestColumn("booking_request_id", label=_("Request")),
             ResendColumn("resend", label=_("Action")),
         ]
 

@@ -72,6 +72,7 @@ def test_coordinator_sees_a_failed_email_and_resends_it(
     assert "expert@example.org" not in page  # the list shows the role, not the address
     resend_url = reverse("outbound_emails:resend", args=[failed_email.pk])
     assert resend_url in page
+    assert reverse("booking_requests:inspect", args=[7]) in page  # the request it is about
 
     settings.TEST_MAIL_SERVER_DOWN = False
     with run_on_commit():
