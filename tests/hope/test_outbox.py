@@ -252,3 +252,17 @@ def test_allauth_emails_go_through_the_encrypted_outbox(client, mailoutbox, run_
     assert email.status == OutboundEmailStatus.SENT
     [message] = mailoutbox
     assert "/password/reset/key/" in message.body
+
+
+@override_settings(EMAIL_BACKEND=OUTAGE_BACKEND, TEST_MAIL_SERVER_DOWN=True)
+def test_an_allauth_reset_link_waiting_for_retry_is_not_readable_in_the_database(
+    client, run_on_commit
+):
+    user = UserFactory(email="waiting-reset@example.org")
+    with run_on_commit():
+        client.post("/en/accounts/password/reset/", {"email": user.email})
+    email = OutboundEmail.objects.get(to_address=user.email)
+    assert email.status == OutboundEmailStatus.RETRYING
+    stored = raw_rows(OutboundEmail._meta.db_table)
+    assert "password/reset/key" not in stored
+    assert "Password Reset" not in stored and "wachtwoord" not in stored.lower()
