@@ -266,3 +266,26 @@ def test_an_allauth_reset_link_waiting_for_retry_is_not_readable_in_the_database
     stored = raw_rows(OutboundEmail._meta.db_table)
     assert "password/reset/key" not in stored
     assert "Password Reset" not in stored and "wachtwoord" not in stored.lower()
+
+
+@override_settings(EMAIL_BACKEND=OUTAGE_BACKEND)
+def test_after_an_outage_each_email_arrives_in_its_recipients_language(
+    run_on_commit, mailoutbox, settings
+):  # noqa: F811
+    settings.TEST_MAIL_SERVER_DOWN = True
+    dutch = UserFactory(preferred_language="nl", first_name="Sanne")
+    english = UserFactory(preferred_language="en", first_name="Alex")
+    with run_on_commit():
+        for user in (dutch, english):
+            send_templated_email_to_user(
+                user=user, template="test_message", context={"name": user.first_name}
+            )
+    settings.TEST_MAIL_SERVER_DOWN = False
+    with time_machine.travel(timezone.now() + dt.timedelta(minutes=2)):
+        call_command("send_due_emails", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    by_address = {message.to[0]: message for message in mailoutbox}
+    assert "Hallo Sanne," in by_address[dutch.email].body
+    assert "Testbericht" in by_address[dutch.email].subject
+    assert '<html lang="nl">' in by_address[dutch.email].alternatives[0][0]
+    assert "Hello Alex," in by_address[english.email].body
+    assert "Test message" in by_address[english.email].subject
