@@ -1,12 +1,17 @@
 from django.urls import path
 
-from bookings import views
+from bookings import guest_confirmation, views
 
 app_name = "bookings"
 urlpatterns = [
     path("", views.portal, name="portal"),
     path("aanvragen/nieuw/", views.request_new, name="request_new"),
     path("aanvragen/verstuurd/", views.request_sent, name="request_sent"),
+    path(
+        "aanvragen/nieuwe-bevestigingslink/",
+        guest_confirmation.new_confirmation_link,
+        name="new_confirmation_link",
+    ),
     path("aanvragen/<str:reference>/", views.request_detail, name="request_detail"),
     path("aanvragen/<str:reference>/bericht/", views.request_message, name="request_message"),
     path("aanvragen/<str:reference>/bevestigen/", views.request_confirm, name="request_confirm"),

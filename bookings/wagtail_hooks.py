@@ -142,3 +142,11 @@ def register_bookings_viewsets():
 @hooks.register("construct_homepage_panels")
 def add_coordinator_dashboard(request, panels):
     panels.insert(0, CoordinatorDashboardPanel(inspect_url_name="booking_requests:inspect"))
+
+
+@hooks.register("hope_outbox_request_url")
+def outbox_request_url(booking_request_id):
+    """The outbox's lists (hope) link an email to the workspace of the request it is about."""
+    from django.urls import reverse
+
+    return reverse("booking_requests:inspect", args=[booking_request_id])

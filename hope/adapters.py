@@ -1,6 +1,7 @@
 from allauth.account.adapter import DefaultAccountAdapter
 from django.conf import settings
 from django.urls import reverse
+from django.utils.translation import get_language
 
 from hope.emails import enqueue_rendered_email
 
@@ -22,12 +23,16 @@ class AccountAdapter(DefaultAccountAdapter):
         for content, mimetype in getattr(message, "alternatives", []):
             if mimetype == "text/html":
                 html = content
+        # allauth's context holds the request and the site: its emails are written now (in the
+        # visitor's language) and kept encrypted in the outbox until sent.
         enqueue_rendered_email(
             to=list(message.to),
             subject=message.subject,
             text=message.body,
             html=html,
             from_email=message.from_email,
+            template=f"account/{template_prefix.rsplit('/', 1)[-1]}",
+            language=get_language(),
         )
 
     def get_login_redirect_url(self, request):

@@ -1,9 +1,11 @@
-"""The one way the portal sends email: rendered in the recipient's language, sent by a task.
+"""The one way the portal sends email: rendered in the recipient's language when it is sent.
 
 Templates live in ``templates/email/``: ``<name>_subject.txt``, ``<name>.txt`` and optionally
-``<name>.html`` (which extends ``email/base.html``). Rendering happens now, in the caller's
-transaction; sending happens after commit in a django-tasks task, so a rolled-back change never
-sends mail and a slow mail server never slows a request.
+``<name>.html`` (which extends ``email/base.html``). Asking for an email writes one row per
+recipient to the outbox (``hope.outbox``) in the caller's transaction, with the context encrypted;
+after commit a task carrying only the row's id renders and sends it. A rolled-back change never
+sends mail, a slow mail server never slows a request, and a mail server that is down only delays
+the email: it is retried with backoff and coordinators see the ones that failed.
 """
 
 from __future__ import annotations
@@ -11,12 +13,9 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.db import transaction
 from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
-
-from hope.tasks import send_email_task
 
 logger = logging.getLogger(__name__)
 
@@ -45,6 +44,15 @@ def recipient_language(user) -> str:
     return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
 
 
+def _request_id_from(context: dict) -> int | None:
+    """The booking request an email is about, when the context names it (no bookings import:
+    a `booking_request` object, or an `engagement` with a `request_id`)."""
+    booking_request = context.get("booking_request")
+    if booking_request is not None and getattr(booking_request, "pk", None):
+        return booking_request.pk
+    return getattr(context.get("engagement"), "request_id", None)
+
+
 def send_templated_email(
     *,
     to: str | list[str],
@@ -52,24 +60,40 @@ def send_templated_email(
     context: dict | None = None,
     language: str | None = None,
     reply_to: list[str] | None = None,
+    booking_request_id: int | None = None,
+    recipient_role: str | None = None,
 ) -> None:
-    """Render ``template`` in ``language`` (default: the site's) and send it after commit."""
+    """Queue ``template`` for each address, rendered in ``language`` (default: the site's)."""
+    from hope.outbox.services import outbound_email_queue
+
     recipients = [to] if isinstance(to, str) else list(to)
-    if not recipients:
-        return
-    subject, text, html = render_email(
-        template=template, context=context or {}, language=language or settings.LANGUAGE_CODE
-    )
-    enqueue_rendered_email(to=recipients, subject=subject, text=text, html=html, reply_to=reply_to)
+    context = context or {}
+    for address in recipients:
+        outbound_email_queue(
+            to=address,
+            template=template,
+            context=context,
+            language=language or settings.LANGUAGE_CODE,
+            recipient_role=recipient_role,
+            booking_request_id=booking_request_id or _request_id_from(context),
+            reply_to=reply_to,
+        )
 
 
-def send_templated_email_to_user(*, user, template: str, context: dict | None = None) -> None:
+def send_templated_email_to_user(
+    *,
+    user,
+    template: str,
+    context: dict | None = None,
+    booking_request_id: int | None = None,
+) -> None:
     """Send to one user in their preferred language."""
     send_templated_email(
         to=user.email,
         template=template,
         context={"recipient": user, **(context or {})},
         language=recipient_language(user),
+        booking_request_id=booking_request_id,
     )
 
 
@@ -81,15 +105,22 @@ def enqueue_rendered_email(
     html: str | None = None,
     from_email: str | None = None,
     reply_to: list[str] | None = None,
+    template: str = "",
+    language: str | None = None,
+    booking_request_id: int | None = None,
 ) -> None:
-    def _enqueue():
-        send_email_task.enqueue(
-            to=to,
+    """Queue an email whose text is already written; stored encrypted until it is sent."""
+    from hope.outbox.services import outbound_email_queue_rendered
+
+    for address in to:
+        outbound_email_queue_rendered(
+            to=address,
             subject=subject,
             text=text,
             html=html,
-            from_email=from_email or settings.DEFAULT_FROM_EMAIL,
-            reply_to=reply_to or [],
+            template=template,
+            language=language,
+            booking_request_id=booking_request_id,
+            from_email=from_email,
+            reply_to=reply_to,
         )
-
-    transaction.on_commit(_enqueue, robust=True)

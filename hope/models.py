@@ -63,3 +63,9 @@ class User(AbstractUser):
 
     def __str__(self):
         return self.get_full_name() or self.email
+
+
+# The email outbox lives in its own module; importing it here registers it with the `hope` app.
+from hope.outbox.models import OutboundEmail, OutboundEmailStatus, RecipientRole  # noqa: E402
+
+__all__ = ["OutboundEmail", "OutboundEmailStatus", "RecipientRole", "User"]

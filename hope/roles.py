@@ -29,6 +29,9 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         *_CMS_PERMISSIONS,
         "wagtailsettings.change_sitesettings",
         "wagtailcore.view_logentry",
+        # The email outbox: the failed list, the sent log and "resend" (hope/wagtail_hooks.py).
+        "hope.view_outboundemail",
+        "hope.resend_outboundemail",
     ],
 }
 # Apps extend the coordinators' permissions here (see speakers/roles.py, bookings/roles.py).

@@ -3,6 +3,16 @@ from django_tasks import task
 
 
 @task()
+def send_outbound_email_task(*, outbound_email_id: int) -> str | None:
+    """Send one outbox email. The task row holds the id only: the email is rendered now, from
+    the encrypted outbox row, and a failure is recorded there for retry (the task itself ends
+    successfully, so its row says nothing and can be pruned)."""
+    from hope.outbox.services import outbound_email_deliver
+
+    return outbound_email_deliver(outbound_email_id=outbound_email_id)
+
+
+@task()
 def send_email_task(
     *,
     to: list[str],
@@ -12,6 +22,8 @@ def send_email_task(
     from_email: str,
     reply_to: list[str],
 ) -> int:
+    """Deprecated: only so that tasks queued before the outbox existed still run once after an
+    upgrade. Nothing enqueues it any more; remove it in a later release."""
     message = EmailMultiAlternatives(
         subject=subject, body=text, from_email=from_email, to=to, reply_to=reply_to or None
     )

@@ -197,7 +197,7 @@ class ExpertViewSet(ModelViewSet):
             else:
                 messages.success(
                     request,
-                    _("Invitation sent: the expert can now set a password."),
+                    _("Invitation made: we are emailing the expert a link to set a password."),
                 )
                 return redirect(inspect_url)
         return TemplateResponse(

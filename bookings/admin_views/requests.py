@@ -41,6 +41,7 @@ from bookings.services.requests import (
 )
 from bookings.services.scheduling import SchedulingConflict
 from bookings.workflow import Actor
+from hope.outbox.selectors import outbound_emails_for_request
 
 from . import forms as action_forms
 from .permissions import CoordinatorRequiredMixin
@@ -476,6 +477,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                     else None
                 ),
                 "status_label_for_org": workflow.organisation_label(booking_request.status),
+                "sent_emails": list(outbound_emails_for_request(booking_request.pk)),
             }
         )
         return context

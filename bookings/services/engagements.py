@@ -157,7 +157,14 @@ def _send(*, user, template: str, context: dict) -> None:
     with translation.override(language), timezone.override(AMSTERDAM):
         subject = render_to_string(f"bookings/admin/email/{template}_subject.txt", full_context)
         text = render_to_string(f"bookings/admin/email/{template}.txt", full_context)
-    enqueue_rendered_email(to=[user.email], subject=" ".join(subject.split()), text=text)
+    enqueue_rendered_email(
+        to=[user.email],
+        subject=" ".join(subject.split()),
+        text=text,
+        template=f"bookings/admin/{template}",
+        language=language,
+        booking_request_id=getattr(context.get("engagement"), "request_id", None),
+    )
 
 
 def _expert_public_name(expert: Expert) -> str:

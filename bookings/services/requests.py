@@ -42,6 +42,7 @@ from bookings.models import (
 )
 from bookings.workflow import Actor
 from hope.emails import send_templated_email_to_user
+from hope.outbox.services import outbound_emails_delete_for_requests
 from hope.roles import COORDINATORS, is_coordinator
 
 # Fields of a request the organisation fills in (the form and `booking_update` use these).
@@ -720,6 +721,10 @@ def purge_unconfirmed_requests(*, older_than: dt.timedelta = dt.timedelta(days=7
     organisation_ids = set(stale.values_list("organisation_id", flat=True))
     contact_ids = set(stale.exclude(contact=None).values_list("contact_id", flat=True))
     deleted_requests = stale.count()
+    # Their emails go too: the outbox would otherwise keep the guest's address for a year.
+    outbound_emails_delete_for_requests(
+        booking_request_ids=list(stale.values_list("pk", flat=True))
+    )
     stale.delete()
 
     orphans = Organisation.objects.filter(

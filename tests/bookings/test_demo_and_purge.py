@@ -73,6 +73,11 @@ def test_purge_deletes_only_old_unconfirmed_requests_and_what_was_made_for_them(
     assert get_user_model().objects.filter(pk=existing.pk).exists()
     assert EmailAddress.objects.filter(user=existing).exists()
     assert existing.organisation_memberships.exists()
+    # The purged requests' confirmation emails are forgotten too; the fresh one's stays.
+    from hope.models import OutboundEmail
+
+    assert not OutboundEmail.objects.filter(to_address="old@example.org").exists()
+    assert OutboundEmail.objects.filter(to_address="fresh@example.org").exists()
 
     out = io.StringIO()
     call_command("purge_unconfirmed_requests", stdout=out)

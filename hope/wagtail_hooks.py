@@ -1,0 +1,66 @@
+"""The email outbox in the Wagtail admin (coordinators: `hope.view_outboundemail`)."""
+
+from __future__ import annotations
+
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
+
+from hope.outbox.admin_views import (
+    FailedEmailIndexView,
+    OutboundEmailFilterSet,
+    OutboundEmailIndexView,
+    ResendView,
+)
+from hope.outbox.models import OutboundEmail
+
+
+class _ReadOnlyEmailViewSet(ModelViewSet):
+    model = OutboundEmail
+    icon = "mail"
+    add_to_admin_menu = False
+    inspect_view_enabled = False
+    copy_view_enabled = False
+    add_to_reference_index = False
+    filterset_class = OutboundEmailFilterSet
+    ordering = ["-created_at", "-pk"]
+    list_per_page = 50
+    form_fields = ["template"]  # no edit view; a ModelViewSet still wants a form definition
+
+    def get_urlpatterns(self):
+        return [
+            pattern
+            for pattern in super().get_urlpatterns()
+            if pattern.name in ("index", "index_results")
+        ]
+
+
+class FailedEmailViewSet(_ReadOnlyEmailViewSet):
+    name = "failed_emails"
+    menu_label = _("Needs attention")
+    menu_order = 10
+    index_view_class = FailedEmailIndexView
+
+
+class OutboundEmailViewSet(_ReadOnlyEmailViewSet):
+    name = "outbound_emails"
+    menu_label = _("Sent log")
+    menu_order = 20
+    index_view_class = OutboundEmailIndexView
+
+    def get_urlpatterns(self):
+        resend = ResendView.as_view(index_url_name=self.get_url_name("index"))
+        return [*super().get_urlpatterns(), path("resend/<int:pk>/", resend, name="resend")]
+
+
+class EmailViewSetGroup(ModelViewSetGroup):
+    menu_label = _("Emails")
+    menu_icon = "mail"
+    menu_order = 160
+    items = (FailedEmailViewSet, OutboundEmailViewSet)
+
+
+@hooks.register("register_admin_viewset")
+def register_outbox_viewsets():
+    return EmailViewSetGroup()
