@@ -267,7 +267,9 @@ def seed(*, password: str, stdout) -> None:
             name=name, defaults={"kind": kind, "website": website, "verified": verified}
         )
         contact = _contact(email, password, name)
-        OrganisationMembership.objects.get_or_create(organisation=organisation, user=contact)
+        OrganisationMembership.objects.get_or_create(
+            organisation=organisation, user=contact, defaults={"role": "admin"}
+        )
         organisations[key] = organisation
         contacts[key] = contact
 

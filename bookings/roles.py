@@ -9,6 +9,7 @@ _MODELS = [
     "activity",
     "message",
     "evaluation",
+    "savedreply",
 ]
 _ACTIONS = ["view", "add", "change"]
 
@@ -19,5 +20,6 @@ GROUP_PERMISSIONS = {
         "bookings.delete_organisationmembership",
         "bookings.delete_dateoption",
         "bookings.delete_message",
+        "bookings.delete_savedreply",
     ],
 }

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bookings import guest_confirmation, views
+from bookings import guest_confirmation, print_views, team_views, views
 
 app_name = "bookings"
 urlpatterns = [
@@ -18,4 +18,21 @@ urlpatterns = [
     path("aanvragen/<str:reference>/wijzigen/", views.request_edit, name="request_edit"),
     path("aanvragen/<str:reference>/intrekken/", views.request_withdraw, name="request_withdraw"),
     path("aanvragen/<str:reference>/evaluatie/", views.request_evaluate, name="request_evaluate"),
+    path(
+        "aanvragen/<str:reference>/bevestiging/",
+        print_views.request_confirmation,
+        name="request_confirmation",
+    ),
+    path("team/", team_views.team, name="team"),
+    path("team/<int:organisation_id>/uitnodigen/", team_views.team_invite, name="team_invite"),
+    path(
+        "team/<int:organisation_id>/<int:membership_id>/verwijderen/",
+        team_views.team_remove,
+        name="team_remove",
+    ),
+    path(
+        "team/<int:organisation_id>/<int:membership_id>/beheerder/",
+        team_views.team_make_admin,
+        name="team_make_admin",
+    ),
 ]

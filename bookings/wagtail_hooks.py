@@ -21,6 +21,7 @@ from bookings.admin_views.requests import (
     BookingRequestIndexView,
     WorkspaceView,
 )
+from bookings.admin_views.saved_replies import SavedReplyViewSet
 from bookings.dashboard import CoordinatorDashboardPanel
 from bookings.models import BookingRequest, Organisation
 
@@ -127,7 +128,7 @@ class BookingsViewSetGroup(ModelViewSetGroup):
     menu_label = _("Bookings")
     menu_icon = "date"
     menu_order = 150
-    items = (BookingRequestViewSet, OrganisationViewSet)
+    items = (BookingRequestViewSet, OrganisationViewSet, SavedReplyViewSet)
 
 
 bookings_group = BookingsViewSetGroup()

@@ -45,6 +45,7 @@ from hope.outbox.selectors import outbound_emails_for_request
 
 from . import forms as action_forms
 from .permissions import CoordinatorRequiredMixin
+from .saved_replies import MESSAGE_BOX, chosen_reply, saved_replies_by_box
 from .selectors import (
     backoffice_requests,
     coordinator_actions,
@@ -443,16 +444,29 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
         context = super().get_context_data(**kwargs)
         booking_request = self.object
         status_form = bound_forms.get("status_form")
+        inserted = chosen_reply(self.request.GET)
+        replies = saved_replies_by_box(
+            language=getattr(booking_request.contact, "preferred_language", None) or "nl"
+        )
         actions = []
         for action in coordinator_actions(booking_request):
             if status_form is not None and status_form.data.get("status") == action["status"]:
                 form = status_form
             else:
+                initial = {"status": action["status"], "version": booking_request.version}
+                if inserted and inserted[0] == action["status"]:
+                    initial["message"] = inserted[1].body
                 form = action_forms.StatusForm(
-                    initial={"status": action["status"], "version": booking_request.version},
-                    auto_id=f"id_status_{action['status']}_%s",
+                    initial=initial, auto_id=f"id_status_{action['status']}_%s"
                 )
-            actions.append({**action, "form": form})
+            actions.append(
+                {
+                    **action,
+                    "form": form,
+                    "replies": replies.get(action["status"], []),
+                    "inserted": bool(inserted and inserted[0] == action["status"]),
+                }
+            )
         context.update(
             {
                 "booking_request": booking_request,
@@ -462,7 +476,13 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                 "engagement_rows": self.engagement_rows(bound_forms),
                 "timeline": list(booking_request.activities.all()),
                 "thread": list(booking_request.messages.all()),
-                "message_form": bound_forms.get("message_form") or action_forms.MessageForm(),
+                "message_form": bound_forms.get("message_form")
+                or action_forms.MessageForm(
+                    initial={"body": inserted[1].body}
+                    if inserted and inserted[0] == MESSAGE_BOX
+                    else None
+                ),
+                "message_replies": replies[MESSAGE_BOX],
                 "assign_form": bound_forms.get("assign_form")
                 or action_forms.AssignForm(
                     initial={

@@ -17,6 +17,7 @@ from bookings.models.followup import (
 )
 from bookings.models.message import MAX_MESSAGE_LENGTH, Message
 from bookings.models.organisation import Organisation, OrganisationMembership
+from bookings.models.saved_reply import SavedReply
 
 __all__ = [
     "MAX_AUDIENCE_SIZE",
@@ -35,5 +36,6 @@ __all__ = [
     "Organisation",
     "OrganisationMembership",
     "RequestReferenceCounter",
+    "SavedReply",
     "next_request_reference",
 ]

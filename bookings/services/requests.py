@@ -26,6 +26,7 @@ from bookings.enums import (
     MESSAGING_STATES,
     ActivityKind,
     EngagementKind,
+    MembershipRole,
     RequestStatus,
 )
 from bookings.gates import check_gates
@@ -401,7 +402,10 @@ def booking_submit(
         if organisation.memberships.exists():
             # Nobody joins an existing organisation by submitting a form.
             raise PermissionDenied(_("You are not a member of this organisation."))
-        OrganisationMembership.objects.create(organisation=organisation, user=contact)
+        # The first contact of an organisation manages its team (bookings.services.organisations).
+        OrganisationMembership.objects.create(
+            organisation=organisation, user=contact, role=MembershipRole.ADMIN
+        )
 
     now = timezone.now()
     booking_request = BookingRequest.objects.create(
