@@ -8,3 +8,6 @@ class BookingsConfig(AppConfig):
 
     def ready(self):
         from bookings import signals  # noqa: F401  (allauth's email_confirmed → the service)
+        from bookings.email_texts import register_email_texts
+
+        register_email_texts()

@@ -17,6 +17,8 @@ from django.template import TemplateDoesNotExist
 from django.template.loader import render_to_string
 from django.utils import translation
 
+from hope.mailtemplates.rendering import text_to_html
+
 logger = logging.getLogger(__name__)
 
 
@@ -29,14 +31,47 @@ def render_email(*, template: str, context: dict, language: str) -> tuple[str, s
         **context,
     }
     with translation.override(language):
+        overridden = _render_override(template=template, context=base_context, language=language)
+        if overridden is not None:
+            return overridden
         subject = render_to_string(f"email/{template}_subject.txt", base_context)
         subject = " ".join(subject.split())
         text = render_to_string(f"email/{template}.txt", base_context)
         try:
             html = render_to_string(f"email/{template}.html", base_context)
         except TemplateDoesNotExist:
-            html = None
+            html = text_to_html(subject=subject, text=text, language=language)
     return subject, text, html
+
+
+def _render_override(*, template: str, context: dict, language: str):
+    """A coordinator's text for this email, or None. A text that fails is flagged on its row and
+    the file template is used instead: an email is never lost to a typo."""
+    from hope.mailtemplates.models import EmailTemplateOverride
+    from hope.mailtemplates.registry import get_spec
+    from hope.mailtemplates.rendering import render_override
+
+    spec = get_spec(template)
+    if spec is None:
+        return None
+    override = EmailTemplateOverride.objects.filter(template=template, language=language).first()
+    if override is None:
+        return None
+    try:
+        return render_override(
+            spec=spec,
+            subject=override.subject,
+            body=override.body,
+            values=spec.values(context),
+            language=language,
+        )
+    except Exception as error:  # noqa: BLE001 - any failure falls back to the file template
+        reason = f"{type(error).__name__}: {error}"[:300]
+        EmailTemplateOverride.objects.filter(pk=override.pk).update(broken_reason=reason)
+        logger.warning(
+            "email text %s (%s) failed, standard text sent: %s", template, language, reason
+        )
+        return None
 
 
 def recipient_language(user) -> str:

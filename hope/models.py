@@ -66,6 +66,7 @@ class User(AbstractUser):
 
 
 # The email outbox lives in its own module; importing it here registers it with the `hope` app.
+from hope.mailtemplates.models import EmailTemplateOverride  # noqa: E402
 from hope.outbox.models import OutboundEmail, OutboundEmailStatus, RecipientRole  # noqa: E402
 
-__all__ = ["OutboundEmail", "OutboundEmailStatus", "RecipientRole", "User"]
+__all__ = ["EmailTemplateOverride", "OutboundEmail", "OutboundEmailStatus", "RecipientRole", "User"]

@@ -7,6 +7,7 @@ from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from hope.mailtemplates.viewset import EmailTextViewSet
 from hope.outbox.admin_views import (
     FailedEmailIndexView,
     OutboundEmailFilterSet,
@@ -58,9 +59,17 @@ class EmailViewSetGroup(ModelViewSetGroup):
     menu_label = _("Emails")
     menu_icon = "mail"
     menu_order = 160
-    items = (FailedEmailViewSet, OutboundEmailViewSet)
+    items = (FailedEmailViewSet, OutboundEmailViewSet, EmailTextViewSet)
 
 
 @hooks.register("register_admin_viewset")
 def register_outbox_viewsets():
     return EmailViewSetGroup()
+
+
+@hooks.register("insert_global_admin_css")
+def hope_admin_css():
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))

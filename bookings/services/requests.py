@@ -345,7 +345,10 @@ def _notify_status_change(booking_request, *, old_status, new_status, role, mess
         _notify_organisation(booking_request, template="bookings/receipt")
         _notify_coordinators(booking_request, template="bookings/coordinator_new_request")
         return
-    if new_status in workflow.NOTIFY_ORGANISATION and role != Actor.ORGANISATION:
+    if new_status == RequestStatus.MORE_INFO_NEEDED and role != Actor.ORGANISATION:
+        # Its own email, so coordinators can word the question's announcement themselves.
+        _notify_organisation(booking_request, template="bookings/more_info_needed")
+    elif new_status in workflow.NOTIFY_ORGANISATION and role != Actor.ORGANISATION:
         _notify_organisation(
             booking_request,
             template="bookings/status_changed",
