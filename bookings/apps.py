@@ -7,4 +7,6 @@ class BookingsConfig(AppConfig):
     verbose_name = _("Bookings")
 
     def ready(self):
-        from bookings import signals  # noqa: F401  (allauth's email_confirmed → the service)
+        from bookings import signals  # allauth's email_confirmed → the service
+
+        signals.connect_public_figures()

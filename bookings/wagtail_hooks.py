@@ -7,15 +7,16 @@ Home: the coordinators' dashboard panels.
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from bookings.admin_views.matching import MatchingView
 from bookings.admin_views.organisations import OrganisationIndexView, OrganisationInspectView
-from bookings.admin_views.permissions import CoordinatorPermissionPolicy
+from bookings.admin_views.permissions import CoordinatorPermissionPolicy, is_coordinator_cached
 from bookings.admin_views.requests import (
     BookingRequestFilterSet,
     BookingRequestIndexView,
@@ -142,3 +143,23 @@ def register_bookings_viewsets():
 @hooks.register("construct_homepage_panels")
 def add_coordinator_dashboard(request, panels):
     panels.insert(0, CoordinatorDashboardPanel(inspect_url_name="booking_requests:inspect"))
+
+
+# --- reports (issue 14): under Wagtail's "Reports" menu, coordinators only ----------------------
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_coordinator_cached(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [path("hope-reports/", include("bookings.reports.urls"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_impact_reports_menu_item():
+    return CoordinatorMenuItem(
+        _("Impact and work"), reverse("hope_reports:index"), icon_name="table", order=10
+    )
