@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from django import forms
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
@@ -19,7 +19,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from bookings.admin_views.permissions import CoordinatorRequiredMixin
+from bookings.admin_views.permissions import is_coordinator_cached
 from bookings.models import BookingRequest
 from bookings.models.impact import ImprovementTheme, QuoteSource, UnmetReason
 from bookings.reports import exports
@@ -28,6 +28,16 @@ from bookings.reports.charts import chart_for
 from bookings.reports.period import PeriodForm
 from bookings.reports.registry import REPORTS
 from bookings.services.impact import impact_quote_set, request_set_report_facts
+
+
+class CoordinatorRequiredMixin:
+    """Coordinators only. Anyone else signed in to the admin (an editor) gets a plain 403,
+    not Wagtail's redirect to the dashboard."""
+
+    def dispatch(self, request, *args, **kwargs):
+        if not is_coordinator_cached(request.user):
+            return HttpResponseForbidden(_("Reports are for coordinators only."))
+        return super().dispatch(request, *args, **kwargs)
 
 
 def _chart_rows(report, show_chart: bool):
