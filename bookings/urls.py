@@ -1,6 +1,7 @@
 from django.urls import path
 
 from bookings import views
+from bookings.impact_views import request_impact
 
 app_name = "bookings"
 urlpatterns = [
@@ -13,4 +14,5 @@ urlpatterns = [
     path("aanvragen/<str:reference>/wijzigen/", views.request_edit, name="request_edit"),
     path("aanvragen/<str:reference>/intrekken/", views.request_withdraw, name="request_withdraw"),
     path("aanvragen/<str:reference>/evaluatie/", views.request_evaluate, name="request_evaluate"),
+    path("aanvragen/<str:reference>/wat-veranderde/", request_impact, name="request_impact"),
 ]

@@ -43,6 +43,28 @@ class BookingRequestViewSet(ModelViewSet):
     search_backend_name = None
     ordering = ["-confirmed_at", "-pk"]
     list_per_page = 50
+    # The filtered selection as CSV/XLSX (issue 14): no free text, no contact person.
+    list_export = [
+        "reference",
+        "confirmed_at",
+        "get_status_display",
+        "get_kind_display",
+        "organisation.get_kind_display",
+        "get_source_display",
+        "audience_size",
+        "get_mode_display",
+    ]
+    export_headings = {
+        "reference": _("Reference"),
+        "confirmed_at": _("Received"),
+        "get_status_display": _("Status"),
+        "get_kind_display": _("Kind"),
+        "organisation.get_kind_display": _("Kind of organisation"),
+        "get_source_display": _("Came in through"),
+        "audience_size": _("Audience size"),
+        "get_mode_display": _("In person or online"),
+    }
+    export_filename = "hope-requests"
     # Not used (no edit view), but a ModelViewSet needs a form definition.
     panels = [FieldPanel("coordinator")]
 
