@@ -19,5 +19,8 @@ GROUP_PERMISSIONS = {
         "bookings.delete_organisationmembership",
         "bookings.delete_dateoption",
         "bookings.delete_message",
+        # The volunteer-allowance ceilings (Settings → volunteer-allowance ceilings).
+        "bookings.view_feeceilings",
+        "bookings.change_feeceilings",
     ],
 }
