@@ -40,11 +40,23 @@ class CoordinatorRequiredMixin:
         return super().dispatch(request, *args, **kwargs)
 
 
+# Long lists (every unmet request, every answer) show the latest rows; the exports have all.
+ROWS_ON_PAGE = 200
+
+
 def _chart_rows(report, show_chart: bool):
     items = []
     for number, table in enumerate(report.tables):
         chart = chart_for(table, chart_id=f"chart-{report.slug}-{number}") if show_chart else ""
-        items.append({"table": table, "chart": chart, "id": f"table-{report.slug}-{number}"})
+        items.append(
+            {
+                "table": table,
+                "rows": table.rows[-ROWS_ON_PAGE:],
+                "hidden_rows": max(len(table.rows) - ROWS_ON_PAGE, 0),
+                "chart": chart,
+                "id": f"table-{report.slug}-{number}",
+            }
+        )
     return items
 
 
@@ -114,7 +126,7 @@ class ReportView(CoordinatorRequiredMixin, WagtailAdminTemplateMixin, TemplateVi
                 "csv_url": f"{base}?{query}&format=csv",
                 "xlsx_url": f"{base}?{query}&format=xlsx",
                 "previous_url": f"{base}?{self.period.previous().querystring()}",
-                "quote_sources": QuoteSource,
+                "quotes": self.report.extra.get("quotes", [])[-ROWS_ON_PAGE:],
             }
         )
         return context
