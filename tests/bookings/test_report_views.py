@@ -336,3 +336,10 @@ def test_bad_report_details_show_an_error_and_save_nothing(coordinator_client, s
     assert response.status_code == 200
     assert "Select a valid choice" in response.content.decode()
     assert not booking_request.themes.exists()
+
+
+def test_only_coordinators_see_the_reports_menu_item(client, coordinator_client):
+    reports_url = reverse("hope_reports:index")
+    assert reports_url in coordinator_client.get(reverse("wagtailadmin_home")).content.decode()
+    client.force_login(EditorFactory())
+    assert reports_url not in client.get(reverse("wagtailadmin_home")).content.decode()
