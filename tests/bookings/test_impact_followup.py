@@ -44,7 +44,7 @@ def delivered(ends_at, **kwargs):
 
 
 def questions(mailoutbox, user):
-    return [m for m in mailoutbox if user.email in m.to and "What changed?" in m.subject]
+    return [m for m in mailoutbox if user.email in m.to and "/wat-veranderde/" in m.body]
 
 
 def test_months_back_keeps_to_the_end_of_short_months():
@@ -63,6 +63,7 @@ def test_the_question_goes_once_three_months_after_delivery(run_on_commit, mailo
             run_followups(now=now)
     (message,) = questions(mailoutbox, contact)
     assert f"/aanvragen/{engagement.request.reference}/wat-veranderde/" in message.body
+    assert message.subject == f"Wat veranderde er? ({engagement.request.reference})"  # her language
     assert (
         FollowUpMarker.objects.filter(key=f"impact_question:{engagement.request.pk}").count() == 1
     )
@@ -84,7 +85,7 @@ def test_no_question_for_answered_anonymised_old_or_undelivered_requests(run_on_
     )
     with run_on_commit():
         run_followups(now=local(2026, 5, 12, 8))
-    assert not [m for m in mailoutbox if "What changed?" in m.subject]
+    assert not [m for m in mailoutbox if "/wat-veranderde/" in m.body]
     assert {answered, anonymised, old, cancelled}
 
 
