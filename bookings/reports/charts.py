@@ -113,8 +113,8 @@ def bar_chart(table: Table, *, chart_id: str) -> str:
                 f'class="hope-chart__value">{escape(_fmt(value))}</text>',
             ]
         parts.append(
-            f'<text x="{round(x0 + group_width * 0.4, 1)}" y="{top + plot + 18}" '
-            f'text-anchor="middle" class="hope-chart__label">{label[:18]}</text>'
+            f'<text x="{round(x0 + len(series) * bar_width / 2, 1)}" y="{top + plot + 18}" '
+            f'text-anchor="middle" class="hope-chart__label">{escape(str(row[0])[:18])}</text>'
         )
     if len(series) > 1:
         for number_in_group, index in enumerate(series):
