@@ -25,3 +25,19 @@ def fee_ceiling_warnings(engagement) -> list[str]:
         fee=fee,
         exclude_pk=engagement.pk,
     ).get(engagement.expert_id, [])
+
+
+@register.simple_tag
+def impact_question_open(booking_request) -> bool:
+    """The organisation was asked what changed (three months on) and has not answered yet."""
+    from bookings.models import FollowUpMarker, ImpactAnswer
+    from bookings.models.followup import FollowUpKind
+    from bookings.services.impact import impact_answer_possible
+
+    return (
+        impact_answer_possible(booking_request)
+        and FollowUpMarker.objects.filter(
+            request=booking_request, kind=FollowUpKind.IMPACT_QUESTION
+        ).exists()
+        and not ImpactAnswer.objects.filter(request=booking_request).exists()
+    )

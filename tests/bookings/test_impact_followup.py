@@ -188,3 +188,17 @@ def test_statement_and_impact_need_an_expert(client):
     client.force_login(OrganisationContactFactory())
     assert client.get(reverse("engagements:impact")).status_code == 404
     assert client.get(reverse("engagements:statement", args=[2025])).status_code == 404
+
+
+def test_the_request_page_offers_the_question_once_asked_until_answered(client, run_on_commit):
+    engagement = delivered(local(2026, 2, 10, 16))
+    booking_request = engagement.request
+    client.force_login(booking_request.contact)
+    detail = reverse("bookings:request_detail", args=[booking_request.reference])
+    answer_url = reverse("bookings:request_impact", args=[booking_request.reference])
+    assert answer_url not in client.get(detail).content.decode()
+    with run_on_commit():
+        run_followups(now=local(2026, 5, 10, 8))
+    assert answer_url in client.get(detail).content.decode()
+    ImpactAnswer.objects.create(request=booking_request, what_changed="Done")
+    assert answer_url not in client.get(detail).content.decode()
