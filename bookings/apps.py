@@ -7,7 +7,8 @@ class BookingsConfig(AppConfig):
     verbose_name = _("Bookings")
 
     def ready(self):
-        from bookings import signals  # noqa: F401  (allauth's email_confirmed → the service)
+        from bookings import signals  # allauth's email_confirmed → the service
         from bookings.email_texts import register_email_texts
 
+        signals.connect_public_figures()
         register_email_texts()

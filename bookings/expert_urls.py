@@ -2,12 +2,15 @@
 
 from django.urls import path
 
+from bookings import expert_impact_views as impact_views
 from bookings import expert_views as views
 
 app_name = "engagements"
 urlpatterns = [
     path("", views.engagement_list, name="list"),
     path("betalingen/", views.payments, name="payments"),
+    path("impact/", impact_views.impact, name="impact"),
+    path("jaaroverzicht/<int:year>/", impact_views.statement, name="statement"),
     path("link/<str:token>/", views.link, name="link"),
     path("<int:pk>/", views.engagement_detail, name="detail"),
     path("<int:pk>/antwoord/", views.answer, name="answer"),

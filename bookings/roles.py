@@ -21,5 +21,8 @@ GROUP_PERMISSIONS = {
         "bookings.delete_dateoption",
         "bookings.delete_message",
         "bookings.delete_savedreply",
+        # The volunteer-allowance ceilings (Settings → volunteer-allowance ceilings).
+        "bookings.view_feeceilings",
+        "bookings.change_feeceilings",
     ],
 }

@@ -10,3 +10,24 @@ def confirm_guest_requests(sender, request, email_address, **kwargs):
 
     if email_address.user_id and email_address.email.lower() == email_address.user.email.lower():
         booking_confirm_guest(user=email_address.user)
+
+
+def _figures_changed(sender, **kwargs):
+    """The public key figures (bookings.reports.public) are recomputed after a change."""
+    from django.db import transaction
+
+    from bookings.reports.public import invalidate_public_figures
+
+    transaction.on_commit(invalidate_public_figures)
+
+
+def connect_public_figures():
+    from django.db.models.signals import post_delete, post_save
+
+    from bookings.models import BookingRequest, Engagement
+
+    for model in (Engagement, BookingRequest):
+        post_save.connect(_figures_changed, sender=model, dispatch_uid=f"figures_{model.__name__}")
+        post_delete.connect(
+            _figures_changed, sender=model, dispatch_uid=f"figures_del_{model.__name__}"
+        )

@@ -1,6 +1,7 @@
 from django.urls import path
 
 from bookings import guest_confirmation, print_views, team_views, views
+from bookings.impact_views import request_impact
 
 app_name = "bookings"
 urlpatterns = [
@@ -35,4 +36,5 @@ urlpatterns = [
         team_views.team_make_admin,
         name="team_make_admin",
     ),
+    path("aanvragen/<str:reference>/wat-veranderde/", request_impact, name="request_impact"),
 ]

@@ -7,15 +7,16 @@ Home: the coordinators' dashboard panels.
 
 from __future__ import annotations
 
-from django.urls import path
+from django.urls import include, path, reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from bookings.admin_views.matching import MatchingView
 from bookings.admin_views.organisations import OrganisationIndexView, OrganisationInspectView
-from bookings.admin_views.permissions import CoordinatorPermissionPolicy
+from bookings.admin_views.permissions import CoordinatorPermissionPolicy, is_coordinator_cached
 from bookings.admin_views.requests import (
     BookingRequestFilterSet,
     BookingRequestIndexView,
@@ -43,6 +44,28 @@ class BookingRequestViewSet(ModelViewSet):
     search_backend_name = None
     ordering = ["-confirmed_at", "-pk"]
     list_per_page = 50
+    # The filtered selection as CSV/XLSX (issue 14): no free text, no contact person.
+    list_export = [
+        "reference",
+        "confirmed_at",
+        "get_status_display",
+        "get_kind_display",
+        "organisation.get_kind_display",
+        "get_source_display",
+        "audience_size",
+        "get_mode_display",
+    ]
+    export_headings = {
+        "reference": _("Reference"),
+        "confirmed_at": _("Received"),
+        "get_status_display": _("Status"),
+        "get_kind_display": _("Kind"),
+        "organisation.get_kind_display": _("Kind of organisation"),
+        "get_source_display": _("Came in through"),
+        "audience_size": _("Audience size"),
+        "get_mode_display": _("In person or online"),
+    }
+    export_filename = "hope-requests"
     # Not used (no edit view), but a ModelViewSet needs a form definition.
     panels = [FieldPanel("coordinator")]
 
@@ -151,3 +174,23 @@ def outbox_request_url(booking_request_id):
     from django.urls import reverse
 
     return reverse("booking_requests:inspect", args=[booking_request_id])
+
+
+# --- reports (issue 14): under Wagtail's "Reports" menu, coordinators only ----------------------
+
+
+class CoordinatorMenuItem(MenuItem):
+    def is_shown(self, request):
+        return is_coordinator_cached(request.user)
+
+
+@hooks.register("register_admin_urls")
+def register_report_urls():
+    return [path("hope-reports/", include("bookings.reports.urls"))]
+
+
+@hooks.register("register_reports_menu_item")
+def register_impact_reports_menu_item():
+    return CoordinatorMenuItem(
+        _("Impact and work"), reverse("hope_reports:index"), icon_name="table", order=10
+    )

@@ -14,6 +14,8 @@ from wagtail.documents.blocks import DocumentChooserBlock
 from wagtail.images.blocks import ImageBlock
 
 from bookings.enums import EngagementKind
+from bookings.reports.public import FIGURES as LIVE_FIGURES
+from bookings.reports.public import public_key_figures
 
 # Limited on purpose: no images, embeds or raw HTML inside running text.
 RICH_TEXT_FEATURES = ["h2", "h3", "bold", "italic", "ol", "ul", "link", "document-link"]
@@ -203,6 +205,30 @@ class KeyFiguresBlock(blocks.StructBlock):
         description = _("A few numbers that tell the story")
 
 
+class LiveKeyFiguresBlock(blocks.StructBlock):
+    """Figures computed from the bookings (cached), never identifying anyone: counts under five
+    read "fewer than 5"."""
+
+    heading = blocks.CharBlock(label=_("Heading"), required=False, max_length=120)
+    figures = blocks.MultipleChoiceBlock(
+        label=_("Figures"),
+        choices=[(name, label) for name, label in LIVE_FIGURES.items()],
+        default=list(LIVE_FIGURES),
+    )
+
+    class Meta:
+        icon = "table"
+        label = _("Live key figures")
+        template = "cms/blocks/live_key_figures.html"
+        preview_value = {"heading": "HOPE dit jaar", "figures": list(LIVE_FIGURES)}
+        description = _("Engagements, organisations reached and professionals trained this year")
+
+    def get_context(self, value, parent_context=None):
+        context = super().get_context(value, parent_context=parent_context)
+        context["live_figures"] = public_key_figures(value.get("figures") or [])
+        return context
+
+
 class DocumentLinkBlock(blocks.StructBlock):
     document = DocumentChooserBlock(label=_("Document"))
     label = blocks.CharBlock(label=_("Link text"), required=False, max_length=160)
@@ -288,6 +314,7 @@ class BodyBlock(blocks.StreamBlock):
     video = VideoBlock()
     faq = AccordionItemBlock()
     key_figures = KeyFiguresBlock()
+    live_key_figures = LiveKeyFiguresBlock()
     download = DocumentLinkBlock()
     featured_experts = FeaturedExpertsBlock()
 

@@ -14,6 +14,7 @@ from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
 from bookings.matching import match_experts
 from bookings.models import BookingRequest
+from bookings.reports.fees import ceiling_warnings
 from bookings.services import engagements as engagement_services
 from speakers.models import Expert
 
@@ -147,6 +148,14 @@ class MatchingView(CoordinatorRequiredMixin, WagtailAdminTemplateMixin, Template
                     auto_id=f"id_series_{match.expert.pk}_%s",
                 )
             )
+        # The volunteer allowance (issue 14): would the fee offered cross a ceiling?
+        fee_warnings = ceiling_warnings(
+            expert_ids=[match.expert.pk for match in result.candidates],
+            starts_at=options[0].starts_at if options else None,
+            fee=self.object.fee_offered,
+        )
+        for match in result.candidates:
+            match.fee_warnings = fee_warnings.get(match.expert.pk, [])
         context.update(
             {
                 "booking_request": self.object,

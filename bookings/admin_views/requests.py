@@ -32,6 +32,7 @@ from bookings.enums import (
     RequestStatus,
 )
 from bookings.models import BookingRequest, Engagement
+from bookings.reports.exports import neutralise
 from bookings.services import engagements as engagement_services
 from bookings.services.requests import (
     TransitionNotAllowed,
@@ -171,6 +172,13 @@ class BookingRequestIndexView(IndexView):
 
     def get_list_more_buttons(self, instance):
         return []
+
+    # Exports of the filtered selection (issue 14): no free text, no personal data, and every
+    # text cell neutralised against formula injection.
+    custom_value_preprocess = {
+        **IndexView.custom_value_preprocess,
+        str: {"csv": neutralise, "xlsx": neutralise},
+    }
 
 
 # --- workspace ----------------------------------------------------------------------------------

@@ -15,6 +15,7 @@ from bookings.models.followup import (
     ExpertFeedback,
     FollowUpMarker,
 )
+from bookings.models.impact import FeeCeilings, ImpactAnswer, ImpactQuote, RequestTheme
 from bookings.models.message import MAX_MESSAGE_LENGTH, Message
 from bookings.models.organisation import Organisation, OrganisationMembership
 from bookings.models.saved_reply import SavedReply
@@ -31,11 +32,15 @@ __all__ = [
     "EngagementLink",
     "Evaluation",
     "ExpertFeedback",
+    "FeeCeilings",
     "FollowUpMarker",
+    "ImpactAnswer",
+    "ImpactQuote",
     "Message",
     "Organisation",
     "OrganisationMembership",
     "RequestReferenceCounter",
     "SavedReply",
+    "RequestTheme",
     "next_request_reference",
 ]

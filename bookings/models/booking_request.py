@@ -18,6 +18,7 @@ from bookings.enums import (
     MeetingMode,
     RequestStatus,
 )
+from bookings.models.impact import RequestSource, UnmetReason
 
 MAX_AUDIENCE_SIZE = 5000
 MAX_DATE_OPTIONS = 3
@@ -181,6 +182,16 @@ class BookingRequest(models.Model):
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     version = models.PositiveIntegerField(_("version"), default=1)
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
+    # Reports (issue 14): where the request came from, and why nobody could take it.
+    source = models.CharField(
+        _("came in through"), max_length=16, choices=RequestSource.choices, blank=True
+    )
+    unmet_reason = models.CharField(
+        _("why no expert could take it"),
+        max_length=32,
+        choices=UnmetReason.choices,
+        blank=True,
+    )
 
     objects = BookingRequestQuerySet.as_manager()
 
@@ -188,7 +199,10 @@ class BookingRequest(models.Model):
         verbose_name = _("booking request")
         verbose_name_plural = _("booking requests")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["organisation", "-created_at"])]
+        indexes = [
+            models.Index(fields=["organisation", "-created_at"]),
+            models.Index(fields=["confirmed_at"], name="bookings_request_confirmed"),
+        ]
 
     def __str__(self):
         return f"{self.reference} · {self.title}"

@@ -51,6 +51,7 @@ class FollowUpKind(models.TextChoices):
     AFTERCARE_CHECKIN = "aftercare_checkin", _("Aftercare check-in")
     EVALUATION_REQUEST = "evaluation_request", _("Evaluation request")
     ANSWER_OVERDUE = "answer_overdue", _("Coordinators alerted: no answer")
+    IMPACT_QUESTION = "impact_question", _("Three months on: what changed?")
 
 
 class FollowUpMarker(models.Model):

@@ -120,6 +120,9 @@ def run_followups(*, now: dt.datetime | None = None) -> FollowUpReport:
     send_aftercare_checkins(now=now, report=report)
     send_evaluation_requests(now=now, report=report)
     alert_unanswered(now=now, report=report)
+    from bookings.services.impact_followup import send_impact_questions  # issue 14
+
+    send_impact_questions(now=now, report=report)
     return report
 
 

@@ -41,6 +41,7 @@ from bookings.models import (
     OrganisationMembership,
     next_request_reference,
 )
+from bookings.models.impact import RequestSource
 from bookings.workflow import Actor
 from hope.emails import send_templated_email_to_user
 from hope.outbox.services import outbound_emails_delete_for_requests
@@ -416,6 +417,7 @@ def booking_submit(
         organisation=organisation,
         contact=contact,
         status=RequestStatus.AWAITING_CONFIRMATION,
+        source=RequestSource.PORTAL if confirmed else RequestSource.GUEST,
         submitted_at=now,
         consent_at=now,
         **_clean_data(data),

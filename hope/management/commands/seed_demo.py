@@ -22,7 +22,13 @@ DEMO_ACCOUNTS = [
     ("org2@example.org", "Jurre", "Journalist", None, "nl"),
 ]
 # Each app adds its own demo data; order matters (experts before requests).
-DEMO_SEEDERS = ["cms.demo", "speakers.demo", "bookings.demo", "bookings.demo_followup"]
+DEMO_SEEDERS = [
+    "cms.demo",
+    "speakers.demo",
+    "bookings.demo",
+    "bookings.demo_followup",
+    "bookings.demo_impact",
+]
 
 
 def ensure_demo_user(*, email: str, password: str, first_name="", last_name="", language="nl"):
