@@ -7,6 +7,7 @@ enqueues its emails after commit (hope.emails). Views and the back office call t
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
@@ -40,9 +41,12 @@ from bookings.models import (
     OrganisationMembership,
     next_request_reference,
 )
+from bookings.rules import is_staff_or_expert
 from bookings.workflow import Actor
 from hope.emails import send_templated_email_to_user
 from hope.roles import COORDINATORS, is_coordinator
+
+logger = logging.getLogger(__name__)
 
 # Fields of a request the organisation fills in (the form and `booking_update` use these).
 REQUEST_FIELDS = (
@@ -383,6 +387,10 @@ def booking_submit(
     """
     if not consent:
         raise ValidationError(_("Please agree to the privacy statement."))
+    if is_staff_or_expert(contact):
+        raise PermissionDenied(
+            _("Staff and expert accounts cannot ask for an expert. Use an organisation's account.")
+        )
     _validate_request_data(data)
     _validate_date_options(date_options)
     if organisation is None:
@@ -664,19 +672,26 @@ def booking_submit_as_guest(
     topics: Iterable = (),
     date_options: Sequence[tuple[dt.datetime, dt.datetime]] = (),
     consent: bool,
-) -> BookingRequest:
+) -> BookingRequest | None:
     """A visitor asks without logging in: store the request awaiting confirmation and email them.
 
     A new address gets an account without a password and allauth's verification link; opening
     it confirms the request. An address that already has a verified account is asked to log in
     and confirm. Either way nothing reaches the coordinators before the address is proven, and
     nobody is added to an existing organisation.
+
+    The address of a staff member or an expert stores nothing and sends nothing (returns None):
+    the visitor sees the same page as anyone else, so the form tells nobody whose address it is
+    (docs/decisions.md).
     """
     from allauth.account.models import EmailAddress
 
     email = email.strip().lower()
     User = get_user_model()
     contact = User.objects.filter(email__iexact=email).first()
+    if contact is not None and is_staff_or_expert(contact):
+        logger.warning("Public request form used with a staff or expert address; nothing stored.")
+        return None
     if contact is None:
         contact = User(
             email=email,
