@@ -24,6 +24,7 @@ from schedule.models import Calendar
 from hope.emails import send_templated_email_to_user
 from hope.sanitize import sanitize_html
 from speakers.models import AudienceOption, Expert, FormatOption, Region, SpokenLanguage, Topic
+from speakers.services.photos import expert_photo_secure
 
 logger = logging.getLogger(__name__)
 
@@ -183,6 +184,9 @@ def expert_update_profile(*, expert: Expert, actor, **changes) -> Expert:
     for name in _M2M:
         if name in changes:
             getattr(expert, name).set(list(changes[name]))
+    if {"identity_mode", "show_photo"} & set(changes):
+        # Not public any more, or the photo switched off: its public copies go at once.
+        expert_photo_secure(expert=expert)
     logger.info("expert %s profile updated by user %s", expert.pk, getattr(actor, "pk", None))
     return expert
 
