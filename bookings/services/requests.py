@@ -14,7 +14,7 @@ from decimal import Decimal
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -367,8 +367,34 @@ def _notify_status_change(booking_request, *, old_status, new_status, role, mess
 # --- the organisation's actions -----------------------------------------------------------------
 
 
+def _earlier_request(contact, submission_token) -> BookingRequest | None:
+    """The request stored earlier from the same form by the same contact, if any."""
+    if not submission_token or contact is None or contact.pk is None:
+        return None
+    return BookingRequest.objects.filter(submission_token=submission_token, contact=contact).first()
+
+
+def booking_submit(*, contact, submission_token: str | None = None, **kwargs) -> BookingRequest:
+    """Store a new request for `contact` (see `_booking_submit_once` for the arguments).
+
+    With the form's `submission_token`, the same form posted again returns the first request:
+    nothing is stored, logged or emailed twice. Two posts at the same moment meet at the unique
+    token column; the loser's work is rolled back and it returns the winner's request.
+    """
+    earlier = _earlier_request(contact, submission_token)
+    if earlier is not None:
+        return earlier
+    try:
+        return _booking_submit_once(contact=contact, submission_token=submission_token, **kwargs)
+    except IntegrityError:
+        earlier = _earlier_request(contact, submission_token)
+        if earlier is None:
+            raise
+        return earlier
+
+
 @transaction.atomic
-def booking_submit(
+def _booking_submit_once(
     *,
     contact,
     data: dict,
@@ -378,6 +404,7 @@ def booking_submit(
     new_organisation: dict | None = None,
     consent: bool,
     confirmed: bool,
+    submission_token: str | None = None,
 ) -> BookingRequest:
     """Store a new request for `contact`.
 
@@ -418,6 +445,7 @@ def booking_submit(
         status=RequestStatus.AWAITING_CONFIRMATION,
         submitted_at=now,
         consent_at=now,
+        submission_token=submission_token,
         **_clean_data(data),
     )
     booking_request.topics.set(list(topics))
@@ -561,12 +589,22 @@ def booking_update(
 
 @transaction.atomic
 def message_post(
-    *, booking_request: BookingRequest, author, body: str, internal: bool = False
+    *,
+    booking_request: BookingRequest,
+    author,
+    body: str,
+    internal: bool = False,
+    submission_token: str | None = None,
 ) -> Message:
     """A message in the request's thread. Internal notes are for coordinators only.
 
     An organisation's reply to "more information needed" sends the request back to triage.
+    With the form's `submission_token`, posting the same form again returns the first message
+    (nothing stored or sent twice).
     """
+    earlier = _earlier_message(booking_request, author, submission_token)
+    if earlier is not None:
+        return earlier
     body = (body or "").strip()
     if not body:
         raise ValidationError(_("Write a message first."))
@@ -578,13 +616,22 @@ def message_post(
     if booking_request.status not in MESSAGING_STATES and not internal:
         raise TransitionNotAllowed(_("This request is closed for messages."))
     from_organisation = role == Actor.ORGANISATION
-    message = Message.objects.create(
-        request=booking_request,
-        author=author,
-        body=body,
-        internal=internal,
-        from_organisation=from_organisation,
-    )
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                request=booking_request,
+                author=author,
+                body=body,
+                internal=internal,
+                from_organisation=from_organisation,
+                submission_token=submission_token,
+            )
+    except IntegrityError:
+        # The same form, posted twice at the same moment: the other request stored it.
+        earlier = _earlier_message(booking_request, author, submission_token)
+        if earlier is None:
+            raise
+        return earlier
     _log(
         booking_request=booking_request,
         kind=ActivityKind.NOTE if internal else ActivityKind.MESSAGE,
@@ -608,6 +655,18 @@ def message_post(
         # The organisation is told there is a message, not what it says (it reads it logged in).
         _notify_organisation(booking_request, template="bookings/new_message")
     return message
+
+
+def _earlier_message(booking_request, author, submission_token) -> Message | None:
+    """The message stored earlier from the same form, if any."""
+    if not submission_token:
+        return None
+    earlier = Message.objects.filter(submission_token=submission_token).first()
+    if earlier is None:
+        return None
+    if earlier.request_id != booking_request.pk or earlier.author_id != getattr(author, "pk", None):
+        raise ValidationError(_("This form was already used. Reload the page and try again."))
+    return earlier
 
 
 @transaction.atomic
@@ -672,6 +731,7 @@ def booking_submit_as_guest(
     topics: Iterable = (),
     date_options: Sequence[tuple[dt.datetime, dt.datetime]] = (),
     consent: bool,
+    submission_token: str | None = None,
 ) -> BookingRequest | None:
     """A visitor asks without logging in: store the request awaiting confirmation and email them.
 
@@ -692,6 +752,12 @@ def booking_submit_as_guest(
     if contact is not None and is_staff_or_expert(contact):
         logger.warning("Public request form used with a staff or expert address; nothing stored.")
         return None
+    if submission_token:
+        earlier = BookingRequest.objects.filter(submission_token=submission_token).first()
+        if earlier is not None:
+            if contact is not None and earlier.contact_id == contact.pk:
+                return earlier  # the same form again: no second request, no second email
+            submission_token = None  # the form was sent again with another address: a new one
     if contact is None:
         contact = User(
             email=email,
@@ -712,6 +778,7 @@ def booking_submit_as_guest(
         date_options=date_options,
         consent=consent,
         confirmed=False,
+        submission_token=submission_token,
     )
     if contact.is_active:
         guest_confirmation_needed(booking_request=booking_request)
