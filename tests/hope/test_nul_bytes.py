@@ -34,6 +34,7 @@ def test_nul_in_path_or_query_is_a_400_page(client, url):
     assert response.status_code == 400
     assert b"400" in response.content
     assert b"Platform <strong>HOPE</strong>" in response.content
+    assert "Ongeldig verzoek" in response.content.decode()  # Dutch, the default language
 
 
 @pytest.mark.parametrize(
