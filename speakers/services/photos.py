@@ -8,7 +8,8 @@ A photo is an ordinary Wagtail image, so three things keep it from revealing who
   original's file name, and a file called after the expert's real name would otherwise appear in
   public image addresses under her pseudonym;
 - its renditions (the resized copies the public site links to) are deleted as soon as the photo
-  may not be shown: the expert is not public, does not want her photo shown, or has another one.
+  may not be shown: the expert is not public, does not want her photo shown, or has another one;
+  and the original gets a fresh random name then, because its old name was public.
 
 `expert_photo_secure` is the one function that applies this; the admin's create, edit and delete
 views, `expert_update_profile` and `manage.py secure_expert_photos` call it.
@@ -84,18 +85,30 @@ def _rename_to_random(image) -> bool:
     return True
 
 
+def _withdraw(image) -> None:
+    """The image may not be shown. If it has renditions, their addresses may be known (they were
+    public until now), and rendition names are predictable from the original's name plus a
+    filter: a fresh random name makes every old address useless, even for renditions the admin
+    makes later. Then the renditions go."""
+    if not image.renditions.exists():
+        return
+    if _rename_to_random(image):
+        image.save(update_fields=["file"])
+    photo_purge_renditions(image=image)
+
+
 @transaction.atomic
 def expert_photo_secure(*, expert: Expert, previous_photo_id: int | None = None) -> None:
     """Apply the photo rules above to the expert's photo (and to the one it replaced).
 
     Safe to call at any time: it does nothing to a photo that is already private, renamed and
-    shown (or already without renditions).
+    shown, or hidden without renditions.
     """
     image_model = get_image_model()
     if previous_photo_id and previous_photo_id != expert.photo_id:
-        previous = image_model.objects.filter(pk=previous_photo_id).first()
+        previous = image_model.objects.select_for_update().filter(pk=previous_photo_id).first()
         if previous is not None:
-            photo_purge_renditions(image=previous)
+            _withdraw(previous)
     if not expert.photo_id:
         return
     image = image_model.objects.select_for_update().get(pk=expert.photo_id)
@@ -111,13 +124,14 @@ def expert_photo_secure(*, expert: Expert, previous_photo_id: int | None = None)
         image.save(update_fields=changed)
         expert.photo = image
     if expert.public_photo is None:
-        photo_purge_renditions(image=image)
+        _withdraw(image)
     logger.info("expert %s photo secured", expert.pk)
 
 
+@transaction.atomic
 def expert_photo_release(*, expert: Expert) -> None:
     """The expert is being deleted: her photo is shown nowhere any more."""
     if expert.photo_id:
-        image = get_image_model().objects.filter(pk=expert.photo_id).first()
+        image = get_image_model().objects.select_for_update().filter(pk=expert.photo_id).first()
         if image is not None:
-            photo_purge_renditions(image=image)
+            _withdraw(image)

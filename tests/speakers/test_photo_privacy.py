@@ -239,7 +239,14 @@ class TestRenditionsGoWhenThePhotoMayNotBeShown:
         assert response.status_code == 302
         assert not default_storage.exists(rendition.file.name)
         assert rendition_names(expert.photo) == []
-        assert default_storage.exists(expert.photo.file.name)  # the original stays, private
+        # The original stays, private, under a new name: the old one was in public addresses, and
+        # a thumbnail the admin makes later must not be reachable from it.
+        public_stem = os.path.splitext(os.path.basename(expert.photo.file.name))[0]
+        expert.photo.refresh_from_db()
+        assert default_storage.exists(expert.photo.file.name)
+        assert RANDOM.search(expert.photo.file.name)
+        assert public_stem not in expert.photo.file.name
+        assert public_stem not in expert.photo.get_rendition("max-165x165").file.name
 
     def test_a_profile_save_that_keeps_showing_the_photo_keeps_the_renditions(
         self, client, expert, run_on_commit
