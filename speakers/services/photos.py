@@ -111,7 +111,9 @@ def expert_photo_secure(*, expert: Expert, previous_photo_id: int | None = None)
             _withdraw(previous)
     if not expert.photo_id:
         return
-    image = image_model.objects.select_for_update().get(pk=expert.photo_id)
+    image = image_model.objects.select_for_update().filter(pk=expert.photo_id).first()
+    if image is None:  # deleted meanwhile: nothing left to protect
+        return
     changed = []
     collection = expert_photo_collection()
     if image.collection_id != collection.pk:
