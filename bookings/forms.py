@@ -10,6 +10,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bookings.enums import Audience, EngagementKind, Medium, MeetingMode, OrganisationKind
 from bookings.models import MAX_AUDIENCE_SIZE, MAX_DATE_OPTIONS, MAX_MESSAGE_LENGTH
+from hope.submission import SubmissionTokenField
 
 DURATION_CHOICES = [
     ("", _("Not sure yet")),
@@ -57,6 +58,8 @@ class TimeInput(forms.TimeInput):
 
 class BookingRequestForm(forms.Form):
     """What the organisation asks for. Media fields are always present, used only for media."""
+
+    submission_token = SubmissionTokenField()
 
     kind = forms.ChoiceField(
         label=_("What would you like to ask us for?"),
@@ -379,6 +382,7 @@ class ChooseOrganisationForm(forms.Form):
 
 
 class MessageForm(forms.Form):
+    submission_token = SubmissionTokenField()
     body = forms.CharField(
         label=_("Your message"),
         max_length=MAX_MESSAGE_LENGTH,

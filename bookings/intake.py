@@ -199,6 +199,7 @@ def _submit(request, *, form, guest_form, organisation_form, choose_form, organi
         "topics": form.cleaned_data.get("topics") or [],
         "date_options": form.cleaned_data["date_options"],
         "consent": form.cleaned_data["consent"],
+        "submission_token": form.cleaned_data.get("submission_token"),
     }
     try:
         if guest_form is not None:

@@ -9,11 +9,27 @@ from bookings.enums import (
     WITHDRAWABLE_BY_ORGANISATION,
 )
 from hope.roles import is_coordinator as _is_coordinator
+from hope.roles import is_editor as _is_editor
 
 
 @rules.predicate
 def is_coordinator(user):
     return _is_coordinator(user)
+
+
+def is_staff_or_expert(user) -> bool:
+    """Staff (coordinators, editors, admins) and experts never become organisation contacts.
+
+    Their accounts hold what the portal protects most; a public form must not attach them to an
+    organisation or send them mail on a stranger's say-so (issue 10).
+    """
+    if user is None or user.pk is None:
+        return False
+    if user.is_staff or user.is_superuser or _is_coordinator(user) or _is_editor(user):
+        return True
+    from speakers.models import Expert
+
+    return Expert.objects.filter(user=user).exists()
 
 
 @rules.predicate

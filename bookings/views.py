@@ -105,6 +105,7 @@ def request_message(request, reference):
                 booking_request=booking_request,
                 author=request.user,
                 body=form.cleaned_data["body"],
+                submission_token=form.cleaned_data["submission_token"],
             )
         except (ValidationError, TransitionNotAllowed, PermissionDenied) as error:
             form.add_error("body", _error_text(error))

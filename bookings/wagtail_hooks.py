@@ -134,6 +134,13 @@ class OrganisationViewSet(ModelViewSet):
             request_inspect_url_name="booking_requests:inspect", **kwargs
         )
 
+    def get_common_view_kwargs(self, **kwargs):
+        # The add, delete, copy and usage views are not registered (below); views must not
+        # link to them (the edit page reversed "usage" and answered 500).
+        return super().get_common_view_kwargs(
+            **{"add_url_name": None, "delete_url_name": None, "usage_url_name": None, **kwargs}
+        )
+
     def get_urlpatterns(self):
         return [
             pattern

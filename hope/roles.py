@@ -41,6 +41,16 @@ COLLECTION_PERMISSIONS = {
     "wagtailimages": ["add_image", "change_image", "delete_image", "choose_image"],
     "wagtaildocs": ["add_document", "change_document", "delete_document", "choose_document"],
 }
+# The website's images (a collection under the root, made by a migration). Editors' image
+# permissions apply here, not at the root: Wagtail's collection permissions reach every
+# collection below the one granted, and other collections under the root (the experts' photos)
+# are not for editors. Coordinators hold their permissions at the root, so they see everything.
+SITE_IMAGES_COLLECTION = "Website"
+# Where each group's collection permissions apply: None is the root collection.
+COLLECTION_SCOPES: dict[str, dict[str, str | None]] = {
+    COORDINATORS: {"wagtailimages": None, "wagtaildocs": None},
+    EDITORS: {"wagtailimages": SITE_IMAGES_COLLECTION, "wagtaildocs": None},
+}
 
 
 def _permissions_for(group_name: str) -> list[str]:
@@ -58,7 +68,7 @@ def _permissions_for(group_name: str) -> list[str]:
 
 def sync_groups() -> None:
     """Create the groups and give them exactly their listed permissions (idempotent)."""
-    from wagtail.models import Collection, GroupCollectionPermission, GroupPagePermission, Page
+    from wagtail.models import GroupPagePermission, Page
 
     for group_name in (COORDINATORS, EDITORS):
         group, _created = Group.objects.get_or_create(name=group_name)
@@ -82,17 +92,45 @@ def sync_groups() -> None:
                     GroupPagePermission.objects.get_or_create(
                         group=group, page=root_page, permission=permission
                     )
-        root_collection = Collection.get_first_root_node()
-        if root_collection is not None:
-            for app_label, codenames in COLLECTION_PERMISSIONS.items():
-                for codename in codenames:
-                    permission = Permission.objects.filter(
-                        content_type__app_label=app_label, codename=codename
-                    ).first()
-                    if permission:
-                        GroupCollectionPermission.objects.get_or_create(
-                            group=group, collection=root_collection, permission=permission
-                        )
+        _sync_collection_permissions(group)
+
+
+def site_images_collection():
+    """The website's image collection (editors work here), made if it is missing."""
+    from wagtail.models import Collection
+
+    root = Collection.get_first_root_node()
+    if root is None:
+        return None
+    existing = root.get_children().filter(name=SITE_IMAGES_COLLECTION).first()
+    return existing or root.add_child(name=SITE_IMAGES_COLLECTION)
+
+
+def _sync_collection_permissions(group) -> None:
+    """Give `group` exactly its image and document permissions, each on its own collection.
+
+    Permissions of these kinds held elsewhere are removed (Wagtail's own initial data gives a
+    group named "Editors" image permissions on the root, which would reach the experts' photos).
+    """
+    from wagtail.models import Collection, GroupCollectionPermission
+
+    root = Collection.get_first_root_node()
+    if root is None:
+        return
+    scopes = COLLECTION_SCOPES.get(group.name, {})
+    for app_label, codenames in COLLECTION_PERMISSIONS.items():
+        scope = scopes.get(app_label)
+        collection = site_images_collection() if scope == SITE_IMAGES_COLLECTION else root
+        permissions = Permission.objects.filter(
+            content_type__app_label=app_label, codename__in=codenames
+        )
+        GroupCollectionPermission.objects.filter(group=group, permission__in=permissions).exclude(
+            collection=collection
+        ).delete()
+        for permission in permissions:
+            GroupCollectionPermission.objects.get_or_create(
+                group=group, collection=collection, permission=permission
+            )
 
 
 def sync_group_permissions_after_migrate(sender, app_config=None, using="default", **kwargs):

@@ -12,7 +12,7 @@ from wagtail.admin.forms import WagtailAdminModelForm
 
 from speakers.models import Expert, Region, SpokenLanguage
 from speakers.selectors import AMSTERDAM, today_local
-from speakers.services.experts import clean_bio
+from speakers.services.experts import clean_bio, validate_bio_length
 
 BIO_HELP = _(
     "Write in plain text; an empty line starts a new paragraph. Simple HTML (bold, italic, "
@@ -110,6 +110,11 @@ class ExpertProfileForm(NoColonMixin, forms.ModelForm):
         self.fields["monthly_capacity"].widget.attrs.update({"min": 0, "max": 31})
         self.fields["rest_days_after_heavy"].widget.attrs.update({"min": 0, "max": 60})
 
+    def clean_bio(self):
+        bio = self.cleaned_data.get("bio", "")
+        validate_bio_length(bio)
+        return bio
+
     def clean(self):
         cleaned_data = super().clean()
         _check_topics(cleaned_data, self.add_error)
@@ -123,7 +128,9 @@ class ExpertAdminForm(WagtailAdminModelForm):
     languages = languages_field()
 
     def clean_bio(self):
-        return clean_bio(self.cleaned_data.get("bio", ""))
+        bio = self.cleaned_data.get("bio", "")
+        validate_bio_length(bio)
+        return clean_bio(bio)
 
     def clean(self):
         cleaned_data = super().clean()

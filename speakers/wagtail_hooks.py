@@ -19,7 +19,13 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from speakers.forms import ExpertAdminForm, InviteForm
 from speakers.models import Expert, Topic
-from speakers.services import InvitationError, expert_ensure_calendar, expert_invite
+from speakers.services import (
+    InvitationError,
+    expert_ensure_calendar,
+    expert_invite,
+    expert_photo_release,
+    expert_photo_secure,
+)
 
 
 class TopicViewSet(SnippetViewSet):
@@ -53,7 +59,24 @@ class ExpertCreateView(generic.CreateView):
     def save_instance(self):
         instance = super().save_instance()
         expert_ensure_calendar(expert=instance)
+        expert_photo_secure(expert=instance)
         return instance
+
+
+class ExpertEditView(generic.EditView):
+    def save_instance(self):
+        previous_photo_id = (
+            Expert.objects.filter(pk=self.object.pk).values_list("photo_id", flat=True).first()
+        )
+        instance = super().save_instance()
+        expert_photo_secure(expert=instance, previous_photo_id=previous_photo_id)
+        return instance
+
+
+class ExpertDeleteView(generic.DeleteView):
+    def delete_action(self):
+        expert_photo_release(expert=self.object)
+        super().delete_action()
 
 
 class ExpertInspectView(generic.InspectView):
@@ -76,6 +99,8 @@ class ExpertViewSet(ModelViewSet):
     add_to_admin_menu = True
     index_view_class = ExpertIndexView
     add_view_class = ExpertCreateView
+    edit_view_class = ExpertEditView
+    delete_view_class = ExpertDeleteView
     inspect_view_class = ExpertInspectView
     inspect_view_enabled = True
     copy_view_enabled = False

@@ -9,6 +9,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from bookings.models import MAX_MESSAGE_LENGTH
+from hope.submission import SubmissionTokenField
 from speakers.selectors import AMSTERDAM
 
 from .selectors import MESSAGE_REQUIRED_TARGETS
@@ -55,6 +56,7 @@ class AssignForm(VersionedForm):
 
 
 class MessageForm(forms.Form):
+    submission_token = SubmissionTokenField()
     body = forms.CharField(
         label=_("Message"),
         max_length=MAX_MESSAGE_LENGTH,

@@ -319,6 +319,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                 author=self.request.user,
                 body=form.cleaned_data["body"],
                 internal=form.cleaned_data["internal"],
+                submission_token=form.cleaned_data["submission_token"],
             )
         except (*REFUSALS, ValidationError) as error:
             messages.error(self.request, refusal_text(error))

@@ -19,6 +19,7 @@ from bookings.enums import (
     RequestStatus,
 )
 from bookings.models.impact import RequestSource, UnmetReason
+from hope.submission import submission_token_model_field
 
 MAX_AUDIENCE_SIZE = 5000
 MAX_DATE_OPTIONS = 3
@@ -181,6 +182,8 @@ class BookingRequest(models.Model):
     )
     updated_at = models.DateTimeField(_("updated at"), auto_now=True)
     version = models.PositiveIntegerField(_("version"), default=1)
+    # The request form's one-time token (hope.submission): posted twice, stored once.
+    submission_token = submission_token_model_field()
     anonymised_at = models.DateTimeField(_("anonymised at"), null=True, blank=True)
     # Reports (issue 14): where the request came from, and why nobody could take it.
     source = models.CharField(

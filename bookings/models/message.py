@@ -2,6 +2,8 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
+from hope.submission import submission_token_model_field
+
 MAX_MESSAGE_LENGTH = 5000
 
 
@@ -36,6 +38,8 @@ class Message(models.Model):
     read_by_coordinator_at = models.DateTimeField(
         _("read by a coordinator at"), null=True, blank=True
     )
+    # The form's one-time token (hope.submission): the same message posted twice is stored once.
+    submission_token = submission_token_model_field()
 
     class Meta:
         verbose_name = _("message")

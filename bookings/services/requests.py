@@ -7,13 +7,14 @@ enqueues its emails after commit (hope.emails). Views and the back office call t
 from __future__ import annotations
 
 import datetime as dt
+import logging
 from collections.abc import Iterable, Sequence
 from decimal import Decimal
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -42,10 +43,13 @@ from bookings.models import (
     next_request_reference,
 )
 from bookings.models.impact import RequestSource
+from bookings.rules import is_staff_or_expert
 from bookings.workflow import Actor
 from hope.emails import send_templated_email_to_user
 from hope.outbox.services import outbound_emails_delete_for_requests
 from hope.roles import COORDINATORS, is_coordinator
+
+logger = logging.getLogger(__name__)
 
 # Fields of a request the organisation fills in (the form and `booking_update` use these).
 REQUEST_FIELDS = (
@@ -369,8 +373,34 @@ def _notify_status_change(booking_request, *, old_status, new_status, role, mess
 # --- the organisation's actions -----------------------------------------------------------------
 
 
+def _earlier_request(contact, submission_token) -> BookingRequest | None:
+    """The request stored earlier from the same form by the same contact, if any."""
+    if not submission_token or contact is None or contact.pk is None:
+        return None
+    return BookingRequest.objects.filter(submission_token=submission_token, contact=contact).first()
+
+
+def booking_submit(*, contact, submission_token: str | None = None, **kwargs) -> BookingRequest:
+    """Store a new request for `contact` (see `_booking_submit_once` for the arguments).
+
+    With the form's `submission_token`, the same form posted again returns the first request:
+    nothing is stored, logged or emailed twice. Two posts at the same moment meet at the unique
+    token column; the loser's work is rolled back and it returns the winner's request.
+    """
+    earlier = _earlier_request(contact, submission_token)
+    if earlier is not None:
+        return earlier
+    try:
+        return _booking_submit_once(contact=contact, submission_token=submission_token, **kwargs)
+    except IntegrityError:
+        earlier = _earlier_request(contact, submission_token)
+        if earlier is None:
+            raise
+        return earlier
+
+
 @transaction.atomic
-def booking_submit(
+def _booking_submit_once(
     *,
     contact,
     data: dict,
@@ -380,6 +410,7 @@ def booking_submit(
     new_organisation: dict | None = None,
     consent: bool,
     confirmed: bool,
+    submission_token: str | None = None,
 ) -> BookingRequest:
     """Store a new request for `contact`.
 
@@ -389,6 +420,10 @@ def booking_submit(
     """
     if not consent:
         raise ValidationError(_("Please agree to the privacy statement."))
+    if is_staff_or_expert(contact):
+        raise PermissionDenied(
+            _("Staff and expert accounts cannot ask for an expert. Use an organisation's account.")
+        )
     _validate_request_data(data)
     _validate_date_options(date_options)
     if organisation is None:
@@ -420,6 +455,7 @@ def booking_submit(
         source=RequestSource.PORTAL if confirmed else RequestSource.GUEST,
         submitted_at=now,
         consent_at=now,
+        submission_token=submission_token,
         **_clean_data(data),
     )
     booking_request.topics.set(list(topics))
@@ -563,12 +599,22 @@ def booking_update(
 
 @transaction.atomic
 def message_post(
-    *, booking_request: BookingRequest, author, body: str, internal: bool = False
+    *,
+    booking_request: BookingRequest,
+    author,
+    body: str,
+    internal: bool = False,
+    submission_token: str | None = None,
 ) -> Message:
     """A message in the request's thread. Internal notes are for coordinators only.
 
     An organisation's reply to "more information needed" sends the request back to triage.
+    With the form's `submission_token`, posting the same form again returns the first message
+    (nothing stored or sent twice).
     """
+    earlier = _earlier_message(booking_request, author, submission_token)
+    if earlier is not None:
+        return earlier
     body = (body or "").strip()
     if not body:
         raise ValidationError(_("Write a message first."))
@@ -580,13 +626,22 @@ def message_post(
     if booking_request.status not in MESSAGING_STATES and not internal:
         raise TransitionNotAllowed(_("This request is closed for messages."))
     from_organisation = role == Actor.ORGANISATION
-    message = Message.objects.create(
-        request=booking_request,
-        author=author,
-        body=body,
-        internal=internal,
-        from_organisation=from_organisation,
-    )
+    try:
+        with transaction.atomic():
+            message = Message.objects.create(
+                request=booking_request,
+                author=author,
+                body=body,
+                internal=internal,
+                from_organisation=from_organisation,
+                submission_token=submission_token,
+            )
+    except IntegrityError:
+        # The same form, posted twice at the same moment: the other request stored it.
+        earlier = _earlier_message(booking_request, author, submission_token)
+        if earlier is None:
+            raise
+        return earlier
     _log(
         booking_request=booking_request,
         kind=ActivityKind.NOTE if internal else ActivityKind.MESSAGE,
@@ -610,6 +665,18 @@ def message_post(
         # The organisation is told there is a message, not what it says (it reads it logged in).
         _notify_organisation(booking_request, template="bookings/new_message")
     return message
+
+
+def _earlier_message(booking_request, author, submission_token) -> Message | None:
+    """The message stored earlier from the same form, if any."""
+    if not submission_token:
+        return None
+    earlier = Message.objects.filter(submission_token=submission_token).first()
+    if earlier is None:
+        return None
+    if earlier.request_id != booking_request.pk or earlier.author_id != getattr(author, "pk", None):
+        raise ValidationError(_("This form was already used. Reload the page and try again."))
+    return earlier
 
 
 @transaction.atomic
@@ -674,19 +741,33 @@ def booking_submit_as_guest(
     topics: Iterable = (),
     date_options: Sequence[tuple[dt.datetime, dt.datetime]] = (),
     consent: bool,
-) -> BookingRequest:
+    submission_token: str | None = None,
+) -> BookingRequest | None:
     """A visitor asks without logging in: store the request awaiting confirmation and email them.
 
     A new address gets an account without a password and allauth's verification link; opening
     it confirms the request. An address that already has a verified account is asked to log in
     and confirm. Either way nothing reaches the coordinators before the address is proven, and
     nobody is added to an existing organisation.
+
+    The address of a staff member or an expert stores nothing and sends nothing (returns None):
+    the visitor sees the same page as anyone else, so the form tells nobody whose address it is
+    (docs/decisions.md).
     """
     from allauth.account.models import EmailAddress
 
     email = email.strip().lower()
     User = get_user_model()
     contact = User.objects.filter(email__iexact=email).first()
+    if contact is not None and is_staff_or_expert(contact):
+        logger.warning("Public request form used with a staff or expert address; nothing stored.")
+        return None
+    if submission_token:
+        earlier = BookingRequest.objects.filter(submission_token=submission_token).first()
+        if earlier is not None:
+            if contact is not None and earlier.contact_id == contact.pk:
+                return earlier  # the same form again: no second request, no second email
+            submission_token = None  # the form was sent again with another address: a new one
     if contact is None:
         contact = User(
             email=email,
@@ -707,6 +788,7 @@ def booking_submit_as_guest(
         date_options=date_options,
         consent=consent,
         confirmed=False,
+        submission_token=submission_token,
     )
     if contact.is_active:
         guest_confirmation_needed(booking_request=booking_request)

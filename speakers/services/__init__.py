@@ -15,6 +15,7 @@ from speakers.services.experts import (
     expert_unpause,
     expert_update_profile,
 )
+from speakers.services.photos import expert_photo_release, expert_photo_secure
 
 __all__ = [
     "InvitationError",
@@ -22,6 +23,8 @@ __all__ = [
     "expert_ensure_calendar",
     "expert_invite",
     "expert_pause",
+    "expert_photo_release",
+    "expert_photo_secure",
     "expert_rotate_ics_token",
     "expert_unpause",
     "expert_update_profile",

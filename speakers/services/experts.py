@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime
+import html
 import logging
 import re
 
@@ -15,7 +16,7 @@ from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import translation
-from django.utils.html import linebreaks
+from django.utils.html import linebreaks, strip_tags
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 from schedule.models import Calendar
@@ -23,6 +24,7 @@ from schedule.models import Calendar
 from hope.emails import send_templated_email_to_user
 from hope.sanitize import sanitize_html
 from speakers.models import AudienceOption, Expert, FormatOption, Region, SpokenLanguage, Topic
+from speakers.services.photos import expert_photo_secure
 
 logger = logging.getLogger(__name__)
 
@@ -42,6 +44,28 @@ def _unique_slug(*, base: str, exclude_pk: int | None = None) -> str:
     while Expert.objects.filter(slug=slug).exclude(pk=exclude_pk).exists():
         slug, n = f"{base}-{n}", n + 1
     return slug
+
+
+# An "about me" is read on one page: 3000 visible characters is about two screens. The raw cap
+# stops megabytes of markup that would show as little text.
+BIO_MAX_CHARACTERS = 3000
+BIO_MAX_RAW = 4 * BIO_MAX_CHARACTERS
+
+
+def bio_length(bio: str) -> int:
+    """The number of characters a reader sees (tags removed, entities counted once)."""
+    return len(html.unescape(strip_tags(bio or "")).strip())
+
+
+def validate_bio_length(bio: str) -> None:
+    """The one home of the bio's length rule (the forms and the services ask it)."""
+    count = bio_length(bio)
+    if count > BIO_MAX_CHARACTERS or len(bio or "") > BIO_MAX_RAW:
+        raise ValidationError(
+            _("Keep this text under %(limit)s characters; it now has %(count)s."),
+            code="max_length",
+            params={"limit": BIO_MAX_CHARACTERS, "count": count},
+        )
 
 
 def clean_bio(bio: str) -> str:
@@ -74,6 +98,10 @@ def expert_ensure_calendar(*, expert: Expert) -> Calendar:
 def expert_create(*, public_name: str, slug: str = "", **fields) -> Expert:
     """Create an expert with their own calendar. ``fields`` are plain model fields."""
     expert = Expert(public_name=public_name.strip(), slug=slug or "", **fields)
+    try:
+        validate_bio_length(expert.bio)
+    except ValidationError as exc:
+        raise ValidationError({"bio": exc.error_list}) from exc
     expert.slug = _unique_slug(base=slug or public_name)
     expert.bio = clean_bio(expert.bio)
     expert.full_clean(exclude=["calendar", "user"])
@@ -137,6 +165,10 @@ def expert_update_profile(*, expert: Expert, actor, **changes) -> Expert:
         wanted = set(changes["languages"])
         changes["languages"] = [code for code in SpokenLanguage.values if code in wanted]
     if "bio" in changes:
+        try:
+            validate_bio_length(changes["bio"])
+        except ValidationError as exc:
+            errors["bio"] = exc.error_list
         changes["bio"] = clean_bio(changes["bio"])
     for name, value in changes.items():
         if name in _EDITABLE:
@@ -152,6 +184,9 @@ def expert_update_profile(*, expert: Expert, actor, **changes) -> Expert:
     for name in _M2M:
         if name in changes:
             getattr(expert, name).set(list(changes[name]))
+    if {"identity_mode", "show_photo"} & set(changes):
+        # Not public any more, or the photo switched off: its public copies go at once.
+        expert_photo_secure(expert=expert)
     logger.info("expert %s profile updated by user %s", expert.pk, getattr(actor, "pk", None))
     return expert
 
