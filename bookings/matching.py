@@ -409,6 +409,7 @@ def check_expert_for_slot(
     ends_at: dt.datetime,
     now: dt.datetime | None = None,
     series: bool = False,
+    ignore_engagement=None,
 ) -> list[str]:
     """Every rule of care that forbids asking this expert for this slot (empty: may ask).
 
@@ -416,9 +417,10 @@ def check_expert_for_slot(
     Calendar overlap is checked separately (scheduling), inside the booking transaction.
     `series=True`: further engagements of one series on this request (the expert's other
     engagements on it count towards the load instead of excluding them).
+    `ignore_engagement`: the engagement being moved (rescheduling re-checks her limits without it).
     """
     ignored = {Exclusion.UNAVAILABLE, Exclusion.AT_CAPACITY, Exclusion.RESTING}
-    if series:
+    if series or ignore_engagement is not None:
         ignored.add(Exclusion.ALREADY_BOOKED)
     now = now or timezone.now()
     expert = matching_experts_queryset().get(pk=expert.pk)
@@ -436,7 +438,9 @@ def check_expert_for_slot(
         starts_at__isnull=False,
         ends_at__isnull=False,
     )
-    if not series:
+    if ignore_engagement is not None:
+        own_engagements = own_engagements.exclude(pk=ignore_engagement.pk)
+    elif not series:
         own_engagements = own_engagements.exclude(request=booking_request)
     own = list(own_engagements.values_list("starts_at", "ends_at", "request__kind"))
     month = _month_key(starts_at)

@@ -174,6 +174,15 @@ class CancelEngagementForm(VersionedForm):
     )
 
 
+class WithdrawForm(VersionedForm):
+    note = forms.CharField(
+        label=_("Note (internal, optional: she never has to give a reason)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
 class AftercareForm(VersionedForm):
     waived = forms.BooleanField(label=_("The expert waived the debrief"), required=False)
     held_on = forms.DateField(

@@ -22,9 +22,10 @@ from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleCo
 from wagtail.admin.views.generic import IndexView, InspectView
 from wagtail.admin.widgets import BooleanRadioSelect
 
+from bookings import engagement_workflow as lifecycle
 from bookings import workflow
+from bookings.engagement_workflow import Actor
 from bookings.enums import (
-    ENGAGEMENT_ENDED_STATES,
     UNCONFIRMED_STATES,
     EngagementKind,
     EngagementStatus,
@@ -40,7 +41,6 @@ from bookings.services.requests import (
     messages_mark_read,
 )
 from bookings.services.scheduling import SchedulingConflict
-from bookings.workflow import Actor
 
 from . import forms as action_forms
 from .permissions import CoordinatorRequiredMixin
@@ -174,35 +174,28 @@ class BookingRequestIndexView(IndexView):
 # --- workspace ----------------------------------------------------------------------------------
 
 
-ENGAGEMENT_ACTIONS = {
-    # action: (allowed engagement statuses, form class)
-    "answer": ({EngagementStatus.ASKED}, action_forms.AnswerForm),
-    "confirm": ({EngagementStatus.ACCEPTED}, action_forms.VersionedForm),
-    "reschedule": (
-        {EngagementStatus.ASKED, EngagementStatus.ACCEPTED, EngagementStatus.CONFIRMED},
-        action_forms.RescheduleForm,
-    ),
-    "cancel": (
-        {EngagementStatus.ASKED, EngagementStatus.ACCEPTED, EngagementStatus.CONFIRMED},
-        action_forms.CancelEngagementForm,
-    ),
-    "practical": (
-        {EngagementStatus.ASKED, EngagementStatus.ACCEPTED, EngagementStatus.CONFIRMED},
-        action_forms.PracticalInfoForm,
-    ),
-    "delivered": ({EngagementStatus.CONFIRMED}, action_forms.VersionedForm),
-    "aftercare": ({EngagementStatus.DELIVERED}, action_forms.AftercareForm),
-    "fee": (
-        {
-            EngagementStatus.ASKED,
-            EngagementStatus.ACCEPTED,
-            EngagementStatus.CONFIRMED,
-            EngagementStatus.DELIVERED,
-            EngagementStatus.AFTERCARE_DONE,
-        },
-        action_forms.FeeForm,
-    ),
+# The form of each engagement step; which steps are offered in which state is the lifecycle's
+# (bookings.engagement_workflow.ACTIONS), so the workspace never offers a refused step.
+ENGAGEMENT_FORMS = {
+    "answer": action_forms.AnswerForm,
+    "confirm": action_forms.VersionedForm,
+    "reschedule": action_forms.RescheduleForm,
+    "withdraw": action_forms.WithdrawForm,
+    "cancel": action_forms.CancelEngagementForm,
+    "practical": action_forms.PracticalInfoForm,
+    "delivered": action_forms.VersionedForm,
+    "aftercare": action_forms.AftercareForm,
+    "fee": action_forms.FeeForm,
 }
+
+
+def offered_engagement_actions(engagement) -> list[str]:
+    """The steps a coordinator is offered on this engagement now, in the lifecycle's order."""
+    return [
+        action.name
+        for action in lifecycle.actions_for(actor=Actor.COORDINATOR, status=engagement.status)
+        if action.name in ENGAGEMENT_FORMS
+    ]
 
 
 class WorkspaceView(CoordinatorRequiredMixin, InspectView):
@@ -237,7 +230,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
             return self.post_message()
         if action == "assign":
             return self.post_assign()
-        if action in ENGAGEMENT_ACTIONS:
+        if action in ENGAGEMENT_FORMS:
             return self.post_engagement(action)
         messages.error(request, _("Unknown action."))
         return redirect(self.workspace_url)
@@ -322,7 +315,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
         return redirect(self.workspace_url)
 
     def post_engagement(self, action):
-        allowed_states, form_class = ENGAGEMENT_ACTIONS[action]
+        form_class = ENGAGEMENT_FORMS[action]
         try:
             engagement = self.object.engagements.get(pk=int(self.request.POST.get("engagement")))
         except (Engagement.DoesNotExist, TypeError, ValueError) as error:
@@ -330,7 +323,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
         form = form_class(self.request.POST)
         if not form.is_valid():
             return self.render_with_errors(engagement_form=(engagement.pk, action, form))
-        if engagement.status not in allowed_states:
+        if action not in offered_engagement_actions(engagement):
             messages.error(self.request, _("This step is not possible for this engagement now."))
             return redirect(self.workspace_url)
         data = form.cleaned_data
@@ -360,6 +353,10 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                 )
             elif action == "cancel":
                 engagement_services.engagement_cancel(**common, reason=data["reason"])
+            elif action == "withdraw":
+                engagement_services.engagement_withdraw(
+                    **common, note=data["note"], role=Actor.COORDINATOR
+                )
             elif action == "practical":
                 engagement_services.engagement_set_practical_info(**common, text=data["text"])
             elif action == "delivered":
@@ -406,9 +403,8 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
             "expert", "checkin", "expert_feedback"
         ):
             actions = []
-            for action, (allowed_states, form_class) in ENGAGEMENT_ACTIONS.items():
-                if engagement.status not in allowed_states:
-                    continue
+            for action in offered_engagement_actions(engagement):
+                form_class = ENGAGEMENT_FORMS[action]
                 if bound_engagement and bound_engagement[:2] == (engagement.pk, action):
                     form = bound_engagement[2]
                 else:
@@ -432,7 +428,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                 {
                     "engagement": engagement,
                     "actions": actions,
-                    "ended": engagement.status in ENGAGEMENT_ENDED_STATES,
+                    "ended": engagement.status in lifecycle.ENDED,
                 }
             )
         return rows
@@ -472,7 +468,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                 "matching_url": (
                     reverse(self.matching_url_name, args=[booking_request.pk])
                     if self.matching_url_name
-                    and booking_request.status in engagement_services.ASKING_STATES
+                    and booking_request.status in lifecycle.ASKING_REQUEST_STATES
                     else None
                 ),
                 "status_label_for_org": workflow.organisation_label(booking_request.status),

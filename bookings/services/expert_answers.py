@@ -13,12 +13,11 @@ import datetime as dt
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bookings.enums import EngagementStatus
+from bookings import engagement_workflow as lifecycle
 from bookings.models.engagement import Engagement
 from bookings.models.followup import CheckInAnswer, EngagementLink, LinkPurpose
 
@@ -109,7 +108,7 @@ def read_link(*, token: str, user, lock: bool = False) -> tuple[EngagementLink, 
             "used",
             _("This link has already been used. Your answer was saved; see the portal."),
         )
-    if link.purpose == LinkPurpose.ANSWER and link.engagement.status != EngagementStatus.ASKED:
+    if link.purpose == LinkPurpose.ANSWER and link.engagement.status not in lifecycle.OPEN_QUESTION:
         raise LinkProblem(
             "closed",
             _("This question is no longer open. See the portal for the current state."),
@@ -125,34 +124,12 @@ def _series_of(engagement: Engagement) -> list[Engagement]:
         Engagement.objects.filter(
             request_id=engagement.request_id,
             expert_id=engagement.expert_id,
-            status=EngagementStatus.ASKED,
+            status__in=lifecycle.OPEN_QUESTION,
             series_position__isnull=False,
         )
         .select_related("expert", "request")
         .order_by("series_position")
     )
-
-
-@transaction.atomic
-def use_link(*, token: str, user, note: str = "") -> tuple[EngagementLink, str]:
-    """Act on a link (the POST of the confirmation page): answer, or check in after care."""
-    from bookings.services import engagements, followup
-
-    link, choice = read_link(token=token, user=user, lock=True)
-    link.used_at = timezone.now()
-    link.used_choice = choice
-    link.save(update_fields=["used_at", "used_choice"])
-    expert_user = link.engagement.expert.user
-    if link.purpose == LinkPurpose.ANSWER:
-        for engagement in _series_of(link.engagement):
-            engagements.engagement_expert_answer(
-                engagement=engagement, actor=expert_user, accepted=choice == "yes", note=note
-            )
-    else:
-        followup.aftercare_checkin_answer(
-            engagement=link.engagement, actor=expert_user, answer=choice
-        )
-    return link, choice
 
 
 def question_context(engagement: Engagement) -> dict:
