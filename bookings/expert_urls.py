@@ -12,6 +12,7 @@ urlpatterns = [
     path("<int:pk>/", views.engagement_detail, name="detail"),
     path("<int:pk>/antwoord/", views.answer, name="answer"),
     path("<int:pk>/kan-niet-meer/", views.withdraw, name="withdraw"),
+    path("<int:pk>/citaten/", views.approve_quotes, name="approve_quotes"),
     path("<int:pk>/agenda.ics", views.engagement_ics, name="ics"),
     path("<int:pk>/nazorg/", views.aftercare, name="aftercare"),
     path("<int:pk>/feedback/", views.feedback, name="feedback"),

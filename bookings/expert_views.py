@@ -27,6 +27,7 @@ from bookings.enums import EngagementStatus
 from bookings.models.followup import CheckInAnswer, LinkPurpose, WorkAgain
 from bookings.services import engagements as engagement_services
 from bookings.services import expert_answers, followup, link_actions
+from bookings.services import media as media_services
 from bookings.services.engagements import EngagementRefused
 from bookings.services.requests import TransitionNotAllowed
 from bookings.services.scheduling import CANCELLED_TITLE, CONFIRMED_TITLE, TENTATIVE_TITLE
@@ -116,6 +117,10 @@ def _render_detail(request, *, expert, pk, feedback_form=None, checkin_form=None
         feedback=feedback,
         can_answer=_may("answer", engagement),
         can_withdraw=_may("withdraw", engagement) and not ended,
+        can_approve_quotes=_may("approve_quotes", engagement)
+        and context["media_agreement"] is not None
+        and context["media_agreement"].draft_received_on is not None
+        and context["media_agreement"].quotes_approved_at is None,
         show_contact=_may("see_contact", engagement),
         can_check_in=ended and _may("check_in", engagement),
         can_give_feedback=_may("feedback", engagement),
@@ -334,6 +339,19 @@ def fee_claimed(request, *, expert, pk):
         messages.error(request, _refusal(error))
     else:
         messages.success(request, _("Noted: you have claimed this fee."))
+    return redirect("engagements:detail", pk=engagement.pk)
+
+
+@expert_required
+@require_POST
+def approve_quotes(request, *, expert, pk):
+    engagement = _own(expert, pk)
+    try:
+        media_services.media_quotes_approve(engagement=engagement, actor=request.user)
+    except REFUSALS as error:
+        messages.error(request, _refusal(error))
+    else:
+        messages.success(request, _("Thank you: your quotes are approved."))
     return redirect("engagements:detail", pk=engagement.pk)
 
 

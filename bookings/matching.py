@@ -22,19 +22,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from bookings import media_conditions
 from bookings.enums import (
     ENGAGEMENT_ACTIVE_STATES,
     HEAVY_KINDS,
     EngagementStatus,
-    Medium,
 )
 from bookings.models import BookingRequest, Engagement
 from bookings.models.followup import ExpertFeedback, WorkAgain
 from speakers.models import Expert, Topic
 from speakers.selectors import AMSTERDAM, calendar_occurrences, is_paused_on
 
-# Media that record the expert's voice or image: incompatible with "no recording".
-RECORDED_MEDIA = frozenset({Medium.TV, Medium.RADIO, Medium.PODCAST})
 # "Recent" engagements for the fair spread of work.
 FAIRNESS_WINDOW = dt.timedelta(days=90)
 
@@ -195,16 +193,11 @@ def matching_experts_queryset():
 
 
 def _identity_conflicts(booking_request: BookingRequest, expert: Expert) -> list[str]:
-    """Where the expert's media preferences cannot be honoured by the requested medium."""
+    """Where the expert's media preferences (face, voice, name, recording) cannot be honoured by
+    the requested medium (bookings.media_conditions)."""
     if not booking_request.is_media_interview:
         return []
-    conflicts = []
-    if booking_request.media_medium in RECORDED_MEDIA and not expert.media_recording_allowed:
-        conflicts.append(
-            _("does not allow recording, and this is a %(medium)s interview")
-            % {"medium": booking_request.get_media_medium_display()}
-        )
-    return conflicts
+    return media_conditions.conflicts(expert=expert, medium=booking_request.media_medium)
 
 
 def match_experts(

@@ -183,6 +183,20 @@ class WithdrawForm(VersionedForm):
     )
 
 
+class QuoteReviewForm(VersionedForm):
+    draft_received_on = forms.DateField(
+        label=_("Draft received on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    published_on = forms.DateField(
+        label=_("Published on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    published_url = forms.URLField(label=_("Link to the publication"), required=False)
+
+
 class AftercareForm(VersionedForm):
     waived = forms.BooleanField(label=_("The expert waived the debrief"), required=False)
     held_on = forms.DateField(

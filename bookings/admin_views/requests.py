@@ -32,8 +32,11 @@ from bookings.enums import (
     OrganisationKind,
     RequestStatus,
 )
+from bookings.gates import media_missing
+from bookings.media_views import MediaDetailsForm
 from bookings.models import BookingRequest, Engagement
 from bookings.services import engagements as engagement_services
+from bookings.services import media as media_services
 from bookings.services.requests import (
     TransitionNotAllowed,
     booking_set_status,
@@ -183,6 +186,7 @@ ENGAGEMENT_FORMS = {
     "withdraw": action_forms.WithdrawForm,
     "cancel": action_forms.CancelEngagementForm,
     "practical": action_forms.PracticalInfoForm,
+    "quote_review": action_forms.QuoteReviewForm,
     "delivered": action_forms.VersionedForm,
     "aftercare": action_forms.AftercareForm,
     "fee": action_forms.FeeForm,
@@ -195,6 +199,7 @@ def offered_engagement_actions(engagement) -> list[str]:
         action.name
         for action in lifecycle.actions_for(actor=Actor.COORDINATOR, status=engagement.status)
         if action.name in ENGAGEMENT_FORMS
+        and (action.name != "quote_review" or engagement.request.is_media_interview)
     ]
 
 
@@ -230,6 +235,10 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
             return self.post_message()
         if action == "assign":
             return self.post_assign()
+        if action == "media":
+            return self.post_media()
+        if action == "ask_media":
+            return self.post_ask_media()
         if action in ENGAGEMENT_FORMS:
             return self.post_engagement(action)
         messages.error(request, _("Unknown action."))
@@ -290,6 +299,33 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
             messages.error(self.request, refusal_text(error))
             return self.render_with_errors(assign_form=form)
         messages.success(self.request, _("Coordinator saved."))
+        return redirect(self.workspace_url)
+
+    def post_media(self):
+        form = MediaDetailsForm.for_request(self.object, self.request.POST)
+        if not form.is_valid():
+            return self.render_with_errors(media_form=form)
+        try:
+            form.save_for(self.object, self.request.user)
+        except (*REFUSALS, ValidationError) as error:
+            form.add_error(None, refusal_text(error))
+            return self.render_with_errors(media_form=form)
+        messages.success(self.request, _("Media details saved."))
+        return redirect(self.workspace_url)
+
+    def post_ask_media(self):
+        try:
+            missing = media_services.booking_ask_media_details(
+                booking_request=self.object, actor=self.request.user
+            )
+        except REFUSALS as error:
+            messages.error(self.request, refusal_text(error))
+        else:
+            messages.success(
+                self.request,
+                _("The journalist has been asked for: %(missing)s")
+                % {"missing": " ".join(missing)},
+            )
         return redirect(self.workspace_url)
 
     def post_message(self):
@@ -359,6 +395,14 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                 )
             elif action == "practical":
                 engagement_services.engagement_set_practical_info(**common, text=data["text"])
+            elif action == "quote_review":
+                media_services.media_quote_review_record(
+                    engagement=engagement,
+                    actor=self.request.user,
+                    draft_received_on=data["draft_received_on"],
+                    published_on=data["published_on"],
+                    published_url=data["published_url"],
+                )
             elif action == "delivered":
                 engagement_services.engagement_mark_delivered(**common)
             elif action == "aftercare":
@@ -400,7 +444,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
         bound_engagement = bound_forms.get("engagement_form")
         rows = []
         for engagement in self.object.engagements.select_related(
-            "expert", "checkin", "expert_feedback"
+            "expert", "checkin", "expert_feedback", "media_agreement"
         ):
             actions = []
             for action in offered_engagement_actions(engagement):
@@ -417,6 +461,13 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                         )
                     if action == "practical":
                         initial.update(text=engagement.practical_info)
+                    agreement = getattr(engagement, "media_agreement", None)
+                    if action == "quote_review" and agreement is not None:
+                        initial.update(
+                            draft_received_on=agreement.draft_received_on,
+                            published_on=agreement.published_on,
+                            published_url=agreement.published_url,
+                        )
                     if action == "reschedule" and engagement.starts_at:
                         initial.update(
                             starts_at=timezone.localtime(engagement.starts_at),
@@ -454,6 +505,13 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                 "organisation": booking_request.organisation,
                 "actions": actions,
                 "gates": workspace_gates(booking_request),
+                "media_form": (
+                    bound_forms.get("media_form")
+                    or MediaDetailsForm.for_request(booking_request, auto_id="id_media_%s")
+                )
+                if media_services.media_details_editable(booking_request)
+                else None,
+                "media_missing": media_missing(booking_request),
                 "engagement_rows": self.engagement_rows(bound_forms),
                 "timeline": list(booking_request.activities.all()),
                 "thread": list(booking_request.messages.all()),

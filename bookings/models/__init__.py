@@ -15,6 +15,7 @@ from bookings.models.followup import (
     ExpertFeedback,
     FollowUpMarker,
 )
+from bookings.models.media import MediaAgreement
 from bookings.models.message import MAX_MESSAGE_LENGTH, Message
 from bookings.models.organisation import Organisation, OrganisationMembership
 
@@ -31,6 +32,7 @@ __all__ = [
     "Evaluation",
     "ExpertFeedback",
     "FollowUpMarker",
+    "MediaAgreement",
     "Message",
     "Organisation",
     "OrganisationMembership",

@@ -11,8 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bookings import engagement_workflow as lifecycle
-from bookings.enums import EngagementStatus, RequestStatus
-from bookings.gates import check_gates
+from bookings.enums import EngagementStatus
 from bookings.models import Engagement
 from bookings.services.engagement_base import (
     EngagementRefused,
@@ -78,7 +77,9 @@ def engagement_expert_answer(
                 "engagement": engagement,
                 "accepted": accepted,
                 "confirmed": engagement.status == EngagementStatus.CONFIRMED,
-                "missing": check_gates(engagement.request, RequestStatus.SCHEDULED)
+                "missing": engagement_gates(
+                    engagement.request, EngagementStatus.CONFIRMED, engagement
+                )
                 if accepted and engagement.status != EngagementStatus.CONFIRMED
                 else [],
                 "has_note": bool((note or "").strip()),
@@ -120,7 +121,7 @@ def _answer(
             )
             % {"expert": name},
         )
-        if not engagement_gates(locked_request, EngagementStatus.CONFIRMED):
+        if not engagement_gates(locked_request, EngagementStatus.CONFIRMED, engagement):
             _confirm(engagement, locked_request, actor, role=Actor.SYSTEM if by_expert else role)
     else:
         engagement_set_status(

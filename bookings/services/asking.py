@@ -28,6 +28,7 @@ from bookings.services.engagement_base import (
     _when,
 )
 from bookings.services.engagement_status import request_follow
+from bookings.services.media import media_agreement_prepare
 from hope.emails import recipient_language, send_templated_email_to_user
 from speakers.models import Expert
 from speakers.selectors import AMSTERDAM
@@ -188,6 +189,7 @@ def engagement_ask(
     _follow_asked(locked, engagement, actor)
     _sync(booking_request, locked)
     ask_expert_email(engagement)
+    media_agreement_prepare(engagement=engagement)
     return engagement
 
 

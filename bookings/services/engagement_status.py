@@ -16,7 +16,7 @@ from django.utils.translation import gettext as _
 
 from bookings import engagement_workflow as lifecycle
 from bookings.enums import EngagementStatus, RequestStatus
-from bookings.gates import check_gates
+from bookings.gates import check_gates, media_missing
 from bookings.models import BookingRequest, Engagement
 from bookings.services import scheduling
 from bookings.services.engagement_base import (
@@ -40,11 +40,21 @@ _FOLLOW_OPTIONS = {
 }
 
 
-def engagement_gates(booking_request: BookingRequest, new_status: str) -> list[str]:
-    """What is missing before an engagement may enter `new_status` (media gates, rule 5)."""
-    if str(new_status) == EngagementStatus.CONFIRMED:
-        return check_gates(booking_request, RequestStatus.SCHEDULED)
-    return []
+def engagement_gates(
+    booking_request: BookingRequest, new_status: str, engagement: Engagement | None = None
+) -> list[str]:
+    """What is missing before an engagement may enter `new_status`: for a media interview,
+    this expert's conditions accepted by the journalist, and the request's gates (rule 5)."""
+    if str(new_status) != EngagementStatus.CONFIRMED:
+        return []
+    generic = set(media_missing(booking_request))
+    missing = media_missing(booking_request, engagement)
+    missing += [
+        sentence
+        for sentence in check_gates(booking_request, RequestStatus.SCHEDULED)
+        if sentence not in generic
+    ]
+    return missing
 
 
 def _check_actor(engagement: Engagement, actor, role: str) -> None:
@@ -130,7 +140,7 @@ def engagement_set_status(
             _("This engagement cannot go from “%(old)s” to “%(new)s”.")
             % {"old": EngagementStatus(old_status).label, "new": new_status.label}
         )
-    missing = engagement_gates(locked_request, new_status)
+    missing = engagement_gates(locked_request, new_status, locked)
     if missing:
         raise EngagementRefused(
             _("This engagement cannot be confirmed yet: %(missing)s")

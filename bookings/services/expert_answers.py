@@ -18,6 +18,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bookings import engagement_workflow as lifecycle
+from bookings import media_conditions
 from bookings.models.engagement import Engagement
 from bookings.models.followup import CheckInAnswer, EngagementLink, LinkPurpose
 
@@ -132,9 +133,25 @@ def _series_of(engagement: Engagement) -> list[Engagement]:
     )
 
 
+def city_of(place: str) -> str:
+    """The town of a place ("Catharijnesingel 1, Utrecht" -> "Utrecht"); never the address."""
+    if "," not in (place or ""):
+        return ""
+    return place.rsplit(",", 1)[-1].strip()
+
+
 def question_context(engagement: Engagement) -> dict:
-    """What the expert reads before deciding (email, link page, portal): no private notes."""
+    """What the expert reads before deciding (email, link page, portal): no private notes.
+
+    For a media interview also the outlet, the questions, her own conditions (and whether the
+    journalist accepted them) and where the quote review stands. `city` is for the link page,
+    which never shows the exact address or the organisation's contact details.
+    """
     booking_request = engagement.request
+    try:
+        agreement = engagement.media_agreement
+    except Exception:  # RelatedObjectDoesNotExist: not a media interview, or not prepared
+        agreement = None
     return {
         "engagement": engagement,
         "booking_request": booking_request,
@@ -147,8 +164,22 @@ def question_context(engagement: Engagement) -> dict:
         "audience_size": booking_request.audience_size,
         "mode": booking_request.get_mode_display(),
         "place": booking_request.place,
+        "city": city_of(booking_request.place),
         "fee_offered": booking_request.fee_offered,
         "is_media": booking_request.is_media_interview,
         "media_outlet": booking_request.media_outlet,
-        "media_identity_conditions_accepted": booking_request.media_identity_conditions_accepted,
+        "media_medium": booking_request.get_media_medium_display(),
+        "media_questions": booking_request.media_questions,
+        "media_publication_date": booking_request.media_publication_date,
+        "media_quote_review_agreed": booking_request.media_quote_review_agreed,
+        "media_agreement": agreement,
+        # A callable: rendered in the reader's language (the expert's email, her portal).
+        "media_conditions": (
+            lambda: media_conditions.conditions(
+                expert=engagement.expert, medium=booking_request.media_medium
+            )
+        )
+        if booking_request.is_media_interview
+        else None,
+        "media_identity_conditions_accepted": bool(agreement and agreement.is_accepted),
     }
