@@ -22,11 +22,7 @@ def conflicts(*, expert, medium: str) -> list[str]:
     found = []
     if medium in RECORDS and not expert.media_recording_allowed:
         found.append(_("does not allow recording, and this medium records"))
-    if (
-        medium in SHOWS_FACE
-        and not expert.media_face_visible
-        and not expert.media_recording_allowed
-    ):
+    if medium in SHOWS_FACE and not expert.media_face_visible:
         found.append(_("does not want her face shown, and this is a TV interview"))
     return found
 
