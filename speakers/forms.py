@@ -138,6 +138,11 @@ class PauseForm(NoColonMixin, forms.Form):
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Leave empty to pause until you switch it back on yourself."),
     )
+    hide_profile = forms.BooleanField(
+        label=_("Also hide my public profile now"),
+        required=False,
+        help_text=_("You can show it again from your profile whenever you like."),
+    )
 
     def clean_paused_until(self):
         value = self.cleaned_data.get("paused_until")

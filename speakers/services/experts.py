@@ -22,7 +22,15 @@ from schedule.models import Calendar
 
 from hope.emails import send_templated_email_to_user
 from hope.sanitize import sanitize_html
-from speakers.models import AudienceOption, Expert, FormatOption, Region, SpokenLanguage, Topic
+from speakers.models import (
+    AudienceOption,
+    Expert,
+    FormatOption,
+    IdentityMode,
+    Region,
+    SpokenLanguage,
+    Topic,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -156,16 +164,29 @@ def expert_update_profile(*, expert: Expert, actor, **changes) -> Expert:
     return expert
 
 
-def expert_pause(*, expert: Expert, until: datetime.date | None = None) -> Expert:
-    """Pause all new work. No reason is asked, ever (Rule of care 1)."""
+@transaction.atomic
+def expert_pause(
+    *, expert: Expert, until: datetime.date | None = None, hide_profile: bool = False
+) -> Expert:
+    """Pause all new work. No reason is asked, ever (Rule of care 1). With `hide_profile` her
+    public profile disappears at once (she can show it again from her profile). Apps built on
+    speakers hear of it (`speakers.signals.expert_paused`): bookings tells the coordinators
+    what is affected."""
     from django.utils import timezone
+
+    from speakers.signals import expert_paused
 
     if until is not None and until <= timezone.localdate():
         raise ValidationError({"paused_until": [_("Choose a date in the future, or none.")]})
     expert.paused = True
     expert.paused_until = until
-    expert.save(update_fields=["paused", "paused_until", "updated_at"])
+    fields = ["paused", "paused_until", "updated_at"]
+    if hide_profile:
+        expert.identity_mode = IdentityMode.NOT_PUBLIC
+        fields.append("identity_mode")
+    expert.save(update_fields=fields)
     logger.info("expert %s paused", expert.pk)
+    expert_paused.send(sender=Expert, expert=expert, until=until, hidden=hide_profile)
     return expert
 
 
