@@ -28,7 +28,7 @@ from bookings.enums import (
     HEAVY_KINDS,
     EngagementStatus,
 )
-from bookings.models import BookingRequest, Engagement
+from bookings.models import MAX_DAYS_AHEAD, BookingRequest, Engagement
 from bookings.models.followup import ExpertFeedback, WorkAgain
 from speakers.models import Expert, Topic
 from speakers.selectors import AMSTERDAM, calendar_occurrences, is_paused_on
@@ -210,7 +210,13 @@ def match_experts(
     now = now or timezone.now()
     experts = list(experts if experts is not None else matching_experts_queryset())
     request_topics = {topic.pk: topic.name for topic in booking_request.topics.all()}
-    options = sorted(booking_request.date_options.all(), key=lambda option: option.position)
+    # A date beyond the planning horizon (two years) cannot be planned, and must not break
+    # the month arithmetic below (a typo such as 9999-12-31).
+    horizon = now + dt.timedelta(days=MAX_DAYS_AHEAD)
+    options = sorted(
+        (option for option in booking_request.date_options.all() if option.ends_at <= horizon),
+        key=lambda option: option.position,
+    )
     on_request = list(
         Engagement.objects.filter(request=booking_request).values_list("expert_id", "status")
     )

@@ -148,6 +148,10 @@ ORGANISATION_NEXT_STEPS: dict[str, str] = {
     ),
 }
 
+# A coordinator's move that needs a short, kind message to the organisation (checked by
+# booking_set_status; the back-office form repeats it for friendliness).
+MESSAGE_REQUIRED_TARGETS: frozenset[str] = frozenset({S.MORE_INFO_NEEDED, S.DECLINED})
+
 # Status changes the organisation is emailed about (the receipt is sent separately).
 NOTIFY_ORGANISATION: frozenset[str] = frozenset(
     {

@@ -27,7 +27,7 @@ ANSWER_OVERDUE_AFTER = dt.timedelta(hours=48)
 # Moves that happen through the engagement actions (asking, confirming), never as a bare button.
 ENGAGEMENT_DRIVEN_TARGETS = lifecycle.ENGAGEMENT_DRIVEN_REQUEST_TARGETS
 # Moves whose button needs a message to the organisation.
-MESSAGE_REQUIRED_TARGETS = frozenset({RequestStatus.MORE_INFO_NEEDED, RequestStatus.DECLINED})
+MESSAGE_REQUIRED_TARGETS = workflow.MESSAGE_REQUIRED_TARGETS
 
 
 def coordinators() -> QuerySet:

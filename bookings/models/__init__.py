@@ -2,6 +2,7 @@ from bookings.models.activity import Activity
 from bookings.models.booking_request import (
     MAX_AUDIENCE_SIZE,
     MAX_DATE_OPTIONS,
+    MAX_DAYS_AHEAD,
     BookingRequest,
     DateOption,
     RequestReferenceCounter,
@@ -22,6 +23,7 @@ from bookings.models.organisation import Organisation, OrganisationMembership
 __all__ = [
     "MAX_AUDIENCE_SIZE",
     "MAX_DATE_OPTIONS",
+    "MAX_DAYS_AHEAD",
     "MAX_MESSAGE_LENGTH",
     "Activity",
     "AftercareCheckIn",

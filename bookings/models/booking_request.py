@@ -21,6 +21,8 @@ from bookings.enums import (
 
 MAX_AUDIENCE_SIZE = 5000
 MAX_DATE_OPTIONS = 3
+# No request or engagement is planned further ahead than this (two years).
+MAX_DAYS_AHEAD = 731
 
 
 class RequestReferenceCounter(models.Model):

@@ -14,7 +14,7 @@ from django.utils.translation import gettext as _
 from bookings import engagement_workflow as lifecycle
 from bookings.enums import EngagementStatus
 from bookings.matching import check_expert_for_slot
-from bookings.models import BookingRequest, DateOption, Engagement
+from bookings.models import MAX_DAYS_AHEAD, BookingRequest, DateOption, Engagement
 from bookings.services import expert_answers, scheduling
 from bookings.services.engagement_base import (
     EngagementRefused,
@@ -35,7 +35,7 @@ from speakers.selectors import AMSTERDAM
 
 # Requests on which experts may be asked.
 ASKING_STATES = lifecycle.ASKING_REQUEST_STATES
-MAX_AHEAD = dt.timedelta(days=2 * 366)
+MAX_AHEAD = dt.timedelta(days=MAX_DAYS_AHEAD)
 MAX_SERIES = 12
 SERIES_FREQUENCIES = {
     "weekly": rrule.WEEKLY,
