@@ -128,6 +128,9 @@ class ExpertAdminForm(WagtailAdminModelForm):
     def clean(self):
         cleaned_data = super().clean()
         _check_topics(cleaned_data, self.add_error)
+        until = cleaned_data.get("paused_until")
+        if cleaned_data.get("paused") and until is not None and until <= today_local():
+            self.add_error("paused_until", _("Choose a date in the future, or leave it empty."))
         return cleaned_data
 
 

@@ -19,7 +19,14 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from speakers.forms import ExpertAdminForm, InviteForm
 from speakers.models import Expert, Topic
-from speakers.services import InvitationError, expert_ensure_calendar, expert_invite
+from speakers.services import (
+    InvitationError,
+    expert_ensure_calendar,
+    expert_invite,
+    expert_pause,
+    expert_unpause,
+    expert_update_profile,
+)
 
 
 class TopicViewSet(SnippetViewSet):
@@ -56,6 +63,26 @@ class ExpertCreateView(generic.CreateView):
         return instance
 
 
+class ExpertEditView(generic.EditView):
+    """The coordinators' edit goes through the same services as the expert's own portal."""
+
+    def save_instance(self):
+        data = self.form.cleaned_data
+        expert = Expert.objects.get(pk=self.object.pk)  # the form's instance holds its edits
+        changes = {
+            name: data[name]
+            for name in self.form.fields
+            if name in data and name not in ("paused", "paused_until")
+        }
+        expert_update_profile(expert=expert, actor=self.request.user, **changes)
+        until = data.get("paused_until")
+        if data.get("paused") and (not expert.paused or until != expert.paused_until):
+            expert_pause(expert=expert, until=until)
+        elif not data.get("paused") and expert.paused:
+            expert_unpause(expert=expert)
+        return expert
+
+
 class ExpertInspectView(generic.InspectView):
     @property
     def header_more_buttons(self):
@@ -76,6 +103,7 @@ class ExpertViewSet(ModelViewSet):
     add_to_admin_menu = True
     index_view_class = ExpertIndexView
     add_view_class = ExpertCreateView
+    edit_view_class = ExpertEditView
     inspect_view_class = ExpertInspectView
     inspect_view_enabled = True
     copy_view_enabled = False

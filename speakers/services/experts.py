@@ -116,14 +116,22 @@ _EDITABLE = {
 }
 
 
+# Only coordinators (the Wagtail admin) change these.
+_COORDINATOR_EDITABLE = {"slug", "photo"}
+
+
 @transaction.atomic
 def expert_update_profile(*, expert: Expert, actor, **changes) -> Expert:
-    """Apply profile changes made by the expert (or a coordinator) in one transaction.
+    """Apply profile changes made by the expert (her portal) or a coordinator (the Wagtail
+    admin) in one transaction: both screens go through here.
 
     Many-to-many fields take iterables of objects or keys. A topic cannot be both a topic and a
     no-go topic.
     """
-    unknown = set(changes) - _EDITABLE - set(_M2M)
+    from hope.roles import is_coordinator
+
+    editable = _EDITABLE | (_COORDINATOR_EDITABLE if is_coordinator(actor) else set())
+    unknown = set(changes) - editable - set(_M2M)
     if unknown:
         raise ValueError(f"Not editable here: {sorted(unknown)}")
     errors: dict[str, list] = {}
@@ -146,8 +154,12 @@ def expert_update_profile(*, expert: Expert, actor, **changes) -> Expert:
         changes["languages"] = [code for code in SpokenLanguage.values if code in wanted]
     if "bio" in changes:
         changes["bio"] = clean_bio(changes["bio"])
+    if "slug" in changes:
+        changes["slug"] = _unique_slug(
+            base=changes["slug"] or expert.public_name, exclude_pk=expert.pk
+        )
     for name, value in changes.items():
-        if name in _EDITABLE:
+        if name in editable:
             setattr(expert, name, value)
     try:
         expert.full_clean(exclude=["calendar", "user", "photo"])

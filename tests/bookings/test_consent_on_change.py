@@ -195,3 +195,32 @@ def test_pause_lists_what_is_affected_and_can_hide_her_profile(
     # Nothing she said yes to changed without her.
     confirmed.refresh_from_db()
     assert confirmed.status == EngagementStatus.CONFIRMED
+
+
+def test_the_wagtail_edit_goes_through_the_same_services(
+    client, coordinator, confirmed, run_on_commit, mailoutbox
+):
+    expert = confirmed.expert
+    client.force_login(coordinator)
+    mailoutbox.clear()
+    with run_on_commit():
+        response = client.post(
+            reverse("speakers_expert:edit", args=[expert.pk]),
+            {
+                "public_name": expert.public_name,
+                "slug": expert.slug,
+                "identity_mode": expert.identity_mode,
+                "bio": '<p onclick="x()">Hello<script>alert(1)</script></p>',
+                "monthly_capacity": 3,
+                "heavy_weight": 2,
+                "rest_days_after_heavy": 3,
+                "paused": "on",
+            },
+        )
+    assert response.status_code == 302, response.content.decode()[:2000]
+    expert.refresh_from_db()
+    assert expert.bio == "<p>Hello</p>"  # the profile service sanitises
+    assert expert.monthly_capacity == 3
+    assert expert.paused
+    (alert,) = [m for m in mailoutbox if "paused" in m.subject]  # the pause service ran
+    assert confirmed.request.reference in alert.body
