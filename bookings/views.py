@@ -18,12 +18,12 @@ from django.views.decorators.http import require_POST
 from bookings import intake, selectors, workflow
 from bookings.enums import RequestStatus
 from bookings.forms import EditBookingRequestForm, EvaluationForm, MessageForm, WithdrawForm
+from bookings.services.changes import booking_withdraw
 from bookings.services.media import media_details_editable
 from bookings.services.requests import (
     TransitionNotAllowed,
     booking_confirm_guest,
     booking_update,
-    booking_withdraw,
     evaluation_submit,
     message_post,
     messages_mark_read,

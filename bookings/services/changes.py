@@ -15,7 +15,7 @@ from bookings import engagement_workflow as lifecycle
 from bookings.enums import ActivityKind, EngagementStatus, RequestStatus
 from bookings.matching import check_expert_for_slot
 from bookings.models import Activity, BookingRequest, Engagement
-from bookings.services import scheduling
+from bookings.services import requests, scheduling
 from bookings.services.asking import ask_expert_email, check_moment
 from bookings.services.engagement_base import (
     EngagementRefused,
@@ -173,6 +173,40 @@ def booking_cancel(
         role=Actor.COORDINATOR,
         message=message,
     )
+    _sync(booking_request, locked)
+    return booking_request
+
+
+@transaction.atomic
+def booking_withdraw(
+    *, booking_request: BookingRequest, actor, reason: str = "", expected_version=None
+) -> BookingRequest:
+    """The organisation withdraws its request: every engagement still going ahead is called
+    off too (her calendar is freed and she is told), so no expert is left waiting."""
+    requests.booking_withdraw(
+        booking_request=booking_request,
+        actor=actor,
+        reason=reason,
+        expected_version=expected_version,
+    )
+    locked = _lock_request(booking_request, None)
+    for engagement in Engagement.objects.filter(
+        request=locked, status__in=lifecycle.GOING_AHEAD
+    ).select_related("expert", "request"):
+        engagement_set_status(
+            engagement=engagement,
+            new_status=EngagementStatus.CANCELLED,
+            actor=actor,
+            role=Actor.SYSTEM,
+            locked_request=locked,
+            changes={"cancelled_at": timezone.now()},
+            message=_("Engagement of %(expert)s cancelled: the organisation withdrew the request.")
+            % {"expert": engagement.expert.public_name},
+            notify=lambda locked_engagement: _tell_expert(
+                locked_engagement, "engagement_cancelled"
+            ),
+            follow_request=False,
+        )
     _sync(booking_request, locked)
     return booking_request
 

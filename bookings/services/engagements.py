@@ -32,6 +32,7 @@ from bookings.services.asking import (
 from bookings.services.changes import (
     booking_assign_coordinator,
     booking_cancel,
+    booking_withdraw,
     engagement_cancel,
     engagement_reschedule,
 )
@@ -50,6 +51,7 @@ __all__ = [
     "EngagementRefused",
     "booking_assign_coordinator",
     "booking_cancel",
+    "booking_withdraw",
     "engagement_ask",
     "engagement_cancel",
     "engagement_confirm",

@@ -224,3 +224,22 @@ def test_the_wagtail_edit_goes_through_the_same_services(
     assert expert.paused
     (alert,) = [m for m in mailoutbox if "paused" in m.subject]  # the pause service ran
     assert confirmed.request.reference in alert.body
+
+
+def test_a_withdrawn_request_frees_the_expert(client, confirmed, run_on_commit, mailoutbox):
+    request = confirmed.request
+    client.force_login(request.contact)
+    mailoutbox.clear()
+    with run_on_commit():
+        response = client.post(
+            reverse("bookings:request_withdraw", args=[request.reference]),
+            {"reason": "", "version": request.version},
+        )
+    assert response.status_code == 302
+    confirmed.refresh_from_db()
+    request.refresh_from_db()
+    assert request.status == RequestStatus.WITHDRAWN
+    assert confirmed.status == EngagementStatus.CANCELLED
+    assert any(confirmed.expert.user.email in mail.to for mail in mailoutbox)
+    (entry,) = feed_entries(client, confirmed.expert)
+    assert str(entry["STATUS"]) == "CANCELLED"
