@@ -13,14 +13,11 @@ from wagtail import hooks
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from bookings.admin_views.listing import BookingRequestFilterSet, BookingRequestIndexView
 from bookings.admin_views.matching import MatchingView
 from bookings.admin_views.organisations import OrganisationIndexView, OrganisationInspectView
 from bookings.admin_views.permissions import CoordinatorPermissionPolicy
-from bookings.admin_views.requests import (
-    BookingRequestFilterSet,
-    BookingRequestIndexView,
-    WorkspaceView,
-)
+from bookings.admin_views.requests import WorkspaceView
 from bookings.dashboard import CoordinatorDashboardPanel
 from bookings.models import BookingRequest, Organisation
 
