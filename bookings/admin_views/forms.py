@@ -194,7 +194,9 @@ class QuoteReviewForm(VersionedForm):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
-    published_url = forms.URLField(label=_("Link to the publication"), required=False)
+    published_url = forms.URLField(
+        label=_("Link to the publication"), required=False, assume_scheme="https"
+    )
 
 
 class AftercareForm(VersionedForm):
