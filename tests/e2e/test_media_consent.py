@@ -68,9 +68,9 @@ def test_media_request_from_missing_gates_to_a_confirmed_interview(
     page.get_by_label("What is your question?").fill("How recruitment moves online.")
     page.get_by_label("Who is the audience?").fill("Readers of the newspaper")
     page.get_by_label("Online", exact=True).check()
-    page.get_by_label("Outlet").fill("Dagblad Voorbeeld")
-    page.get_by_label("Medium", exact=True).select_option("print")
-    page.get_by_label("Your questions in advance").fill("1. How did it start?\n2. What helped?")
+    page.locator("#id_media_outlet").fill("Dagblad Voorbeeld")
+    page.locator("#id_media_medium").select_option("print")
+    page.locator("#id_media_questions").fill("1. How did it start?\n2. What helped?")
     page.locator("#id_media_identity_conditions_accepted").check()
     page.locator("#id_date_1").fill(when.strftime("%Y-%m-%d"))
     page.locator("#id_start_1").fill("14:00")
@@ -94,7 +94,7 @@ def test_media_request_from_missing_gates_to_a_confirmed_interview(
     coordinator_page = coordinator_context.new_page()
     log_in(coordinator_page, live_server, coordinator.email, "/admin/")
     coordinator_page.goto(
-        f"{live_server.url}/admin/booking_requests/matching/{booking_request.pk}/"
+        live_server.url + reverse("booking_requests:matching", args=[booking_request.pk])
     )
     mail.outbox.clear()
     coordinator_page.get_by_text("Ask Juniper", exact=True).first.click()  # opens the details
