@@ -6,7 +6,7 @@ import re
 
 import pytest
 from django.urls import reverse
-from django.utils import translation
+from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
 from bookings.enums import EngagementStatus, RequestStatus
@@ -153,4 +153,79 @@ def test_another_organisation_cannot_open_the_media_page(client):
     other = MatchingRequestFactory(media=True)
     client.force_login(other.contact)
     response = client.get(reverse("bookings:request_media", args=[request.reference]))
+    assert response.status_code == 404
+
+
+def test_quote_review_is_tracked_until_publication(client, run_on_commit):
+    from bookings.services import engagements as services
+    from bookings.services.media import booking_set_media_details
+    from tests.factories.media import accept_conditions
+
+    coordinator = english_admin(CoordinatorFactory())
+    request = MatchingRequestFactory(media=True)
+    expert = FittingExpertFactory(with_user=True, user__preferred_language="en")
+    engagement = services.engagement_ask(
+        booking_request=request,
+        expert=expert,
+        actor=coordinator,
+        date_option=request.date_options.get(),
+    )
+    booking_set_media_details(
+        booking_request=request,
+        actor=coordinator,
+        questions="1. What helped?",
+        support_person="Sam",
+        quote_review_agreed=True,
+    )
+    accept_conditions(engagement)
+    services.engagement_expert_answer(engagement=engagement, actor=expert.user, accepted=True)
+    engagement.refresh_from_db()
+    assert engagement.status == EngagementStatus.CONFIRMED
+
+    workspace = reverse("booking_requests:inspect", args=[request.pk])
+    client.force_login(coordinator)
+    request.refresh_from_db()
+    today = timezone.localdate()
+    client.post(
+        workspace,
+        {
+            "action": "quote_review",
+            "engagement": engagement.pk,
+            "version": request.version,
+            "draft_received_on": today.isoformat(),
+            "published_on": "",
+            "published_url": "",
+        },
+    )
+    agreement = MediaAgreement.objects.get(engagement=engagement)
+    assert agreement.draft_received_on == today
+
+    client.force_login(expert.user)
+    detail = reverse("engagements:detail", args=[engagement.pk])
+    approve = reverse("engagements:approve_quotes", args=[engagement.pk])
+    assert approve in client.get(detail).content.decode()  # offered once a draft is in
+    client.post(approve)
+    agreement.refresh_from_db()
+    assert agreement.quotes_approved_at is not None
+
+    client.force_login(coordinator)
+    request.refresh_from_db()
+    client.post(
+        workspace,
+        {
+            "action": "quote_review",
+            "engagement": engagement.pk,
+            "version": request.version,
+            "draft_received_on": today.isoformat(),
+            "published_on": today.isoformat(),
+            "published_url": "https://dagblad.example/artikel",
+        },
+    )
+    agreement.refresh_from_db()
+    assert agreement.published_on == today
+    assert agreement.published_url == "https://dagblad.example/artikel"
+    # Another expert cannot approve her quotes.
+    other = FittingExpertFactory(with_user=True)
+    client.force_login(other.user)
+    response = client.post(reverse("engagements:approve_quotes", args=[engagement.pk]))
     assert response.status_code == 404
