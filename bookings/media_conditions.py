@@ -39,7 +39,8 @@ def conditions(*, expert, medium: str) -> list[str]:
     if medium in CARRIES_VOICE and expert.media_voice_altered:
         lines.append(_("Her voice is altered in everything that is broadcast or published."))
     lines.append(
-        _("Her name may be published as: %(name)s.") % {"name": expert.public_name}
+        # Never her name itself: the organisation learns it only once the date is fixed.
+        _("Her name may be published, as she chooses to appear on Platform HOPE.")
         if expert.media_name_on_record and expert.is_public
         else _("Her name is not published; she is described without anything that identifies her.")
     )

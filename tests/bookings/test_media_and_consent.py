@@ -229,3 +229,13 @@ def test_quote_review_is_tracked_until_publication(client, run_on_commit):
     client.force_login(other.user)
     response = client.post(reverse("engagements:approve_quotes", args=[engagement.pk]))
     assert response.status_code == 404
+
+
+def test_the_statement_never_names_her_before_the_date_is_fixed():
+    from bookings.services.media import media_agreement_prepare
+
+    expert = FittingExpertFactory(public_name="Wren", media_name_on_record=True)
+    engagement = EngagementFactory(request=MatchingRequestFactory(media=True), expert=expert)
+    agreement = media_agreement_prepare(engagement=engagement)
+    assert "Wren" not in agreement.text
+    assert "Haar naam mag worden gepubliceerd" in agreement.text  # the journalist's language
