@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from django.utils.translation import gettext as _
 
+from bookings import identity
 from bookings.enums import Medium
 
 # What each medium carries of a person.
@@ -41,7 +42,7 @@ def conditions(*, expert, medium: str) -> list[str]:
     lines.append(
         # Never her name itself: the organisation learns it only once the date is fixed.
         _("Her name may be published, as she chooses to appear on Platform HOPE.")
-        if expert.media_name_on_record and expert.is_public
+        if identity.may_be_named_in_media(expert)
         else _("Her name is not published; she is described without anything that identifies her.")
     )
     if medium in RECORDS or expert.media_recording_allowed:

@@ -16,6 +16,7 @@ from django.utils.translation import gettext as _
 
 from bookings import engagement_workflow as lifecycle
 from bookings.enums import ActivityKind
+from bookings.identity import expert_name_for_organisation
 from bookings.models import Activity, BookingRequest, Engagement
 from bookings.services.requests import StaleRequest, TransitionNotAllowed, organisation_recipients
 from hope.emails import enqueue_rendered_email, recipient_language
@@ -116,11 +117,6 @@ def _send(*, user, template: str, context: dict) -> None:
     enqueue_rendered_email(to=[user.email], subject=" ".join(subject.split()), text=text)
 
 
-def _expert_public_name(expert: Expert) -> str:
-    """What the organisation may read: the public name only if the expert chose to be public."""
-    return expert.public_name if expert.is_public else ""
-
-
 def _tell_expert(engagement: Engagement, template: str, **context) -> None:
     _send(
         user=engagement.expert.user,
@@ -145,7 +141,7 @@ def _tell_organisation(engagement: Engagement, template: str, **context) -> None
                 "engagement": engagement,
                 "reference": booking_request.reference,
                 "title": booking_request.title,
-                "expert_name": _expert_public_name(engagement.expert),
+                "expert_name": expert_name_for_organisation(engagement.expert),
                 **context,
             },
         )

@@ -26,6 +26,7 @@ from django.utils.translation import gettext as _
 
 from bookings import engagement_workflow as lifecycle
 from bookings.enums import EngagementStatus, RequestStatus
+from bookings.identity import expert_name_for_organisation
 from bookings.models import Activity, BookingRequest, Engagement
 from bookings.models.followup import (
     ALERTING_ANSWERS,
@@ -38,7 +39,7 @@ from bookings.models.followup import (
     WorkAgain,
 )
 from bookings.services import expert_answers
-from bookings.services.engagement_base import EngagementRefused, _expert_public_name
+from bookings.services.engagement_base import EngagementRefused
 from bookings.services.requests import coordinator_recipients, organisation_recipients
 from hope.emails import recipient_language, send_templated_email_to_user
 from hope.roles import COORDINATORS
@@ -163,7 +164,7 @@ def send_reminders(*, now: dt.datetime, report: FollowUpReport) -> None:
                     "bookings/reminder_organisation",
                     {
                         **_day_context(engagement),
-                        "expert_name": _expert_public_name(engagement.expert),
+                        "expert_name": expert_name_for_organisation(engagement.expert),
                     },
                 )
                 report.add(FollowUpKind.REMINDER_ORGANISATION)
