@@ -18,9 +18,10 @@ from django.utils import timezone
 from django.utils.timesince import timesince
 from wagtail.admin.ui.components import Component
 
+from bookings import engagement_workflow as lifecycle
 from bookings.admin_views.permissions import is_coordinator_cached
 from bookings.admin_views.selectors import ANSWER_OVERDUE_AFTER
-from bookings.enums import ENGAGEMENT_ACTIVE_STATES, HEAVY_KINDS, EngagementStatus, RequestStatus
+from bookings.enums import HEAVY_KINDS, EngagementStatus, RequestStatus
 from bookings.matching import engagement_weight
 from bookings.models import BookingRequest, Engagement
 from bookings.models.followup import ALERTING_ANSWERS, AftercareCheckIn
@@ -76,7 +77,8 @@ def awaiting_triage(*, now: dt.datetime, limit: int = PANEL_LIMIT) -> list[Booki
 def answers_overdue(*, now: dt.datetime, limit: int = PANEL_LIMIT) -> list[Engagement]:
     return list(
         Engagement.objects.filter(
-            status=EngagementStatus.ASKED, created_at__lt=now - ANSWER_OVERDUE_AFTER
+            status__in=lifecycle.states_for("alert_unanswered", lifecycle.Actor.SYSTEM),
+            created_at__lt=now - ANSWER_OVERDUE_AFTER,
         )
         .select_related("expert", "request")
         .order_by("created_at", "pk")[:limit]
@@ -87,12 +89,7 @@ def engagements_this_week(*, now: dt.datetime, limit: int = 50) -> list[Engageme
     start, end = week_bounds(now)
     return list(
         Engagement.objects.filter(
-            status__in=(
-                EngagementStatus.ASKED,
-                EngagementStatus.ACCEPTED,
-                EngagementStatus.CONFIRMED,
-                EngagementStatus.DELIVERED,
-            ),
+            status__in=lifecycle.ON_THE_AGENDA,
             starts_at__gte=start,
             starts_at__lt=end,
         )
@@ -105,8 +102,11 @@ def aftercare_due(*, now: dt.datetime, limit: int = PANEL_LIMIT) -> list[Engagem
     """Delivered engagements without aftercare, and confirmed ones that have already ended."""
     return list(
         Engagement.objects.filter(
-            Q(status=EngagementStatus.DELIVERED)
-            | Q(status=EngagementStatus.CONFIRMED, ends_at__lt=now)
+            Q(status__in=lifecycle.states_for("aftercare", lifecycle.Actor.COORDINATOR))
+            | Q(
+                status__in=lifecycle.states_for("delivered", lifecycle.Actor.COORDINATOR),
+                ends_at__lt=now,
+            )
         )
         .select_related("expert", "request")
         .order_by("ends_at", "pk")[:limit]
@@ -142,7 +142,7 @@ def fees_outstanding(*, now: dt.datetime, limit: int = PANEL_LIMIT) -> Outstandi
     unpaid = Engagement.objects.filter(
         fee__isnull=False,
         paid_on__isnull=True,
-        status__in=(EngagementStatus.DELIVERED, EngagementStatus.AFTERCARE_DONE),
+        status__in=lifecycle.TOOK_PLACE,
     )
     totals = unpaid.aggregate(
         fees=Coalesce(Sum("fee"), 0, output_field=Engagement._meta.get_field("fee")),
@@ -165,7 +165,7 @@ def experts_near_capacity(*, now: dt.datetime, limit: int = PANEL_LIMIT) -> list
     """Experts whose load this month is within one engagement of their capacity (two queries)."""
     start, end = month_bounds(now)
     rows = Engagement.objects.filter(
-        status__in=ENGAGEMENT_ACTIVE_STATES, starts_at__gte=start, starts_at__lt=end
+        status__in=lifecycle.ACTIVE, starts_at__gte=start, starts_at__lt=end
     ).values_list("expert_id", "request__kind")
     kinds_by_expert: dict[int, list[str]] = defaultdict(list)
     for expert_id, kind in rows:

@@ -10,14 +10,12 @@ from decimal import Decimal
 from django.db.models import QuerySet
 from django.utils import timezone
 
-from bookings.enums import ENGAGEMENT_ENDED_STATES, EngagementStatus
+from bookings import engagement_workflow as lifecycle
 from bookings.models import Engagement
 from bookings.models.engagement import FeeClaim
 from speakers.models import Expert
 
-UPCOMING_STATES = frozenset(
-    {EngagementStatus.ASKED, EngagementStatus.ACCEPTED, EngagementStatus.CONFIRMED}
-)
+UPCOMING_STATES = lifecycle.GOING_AHEAD
 
 
 def own_engagements(*, expert: Expert) -> QuerySet[Engagement]:
@@ -39,7 +37,7 @@ def engagement_overview(*, expert: Expert, now: dt.datetime | None = None) -> En
     asked, upcoming, past = [], [], []
     for engagement in own_engagements(expert=expert).order_by("starts_at", "pk"):
         ended = engagement.ends_at is not None and engagement.ends_at <= now
-        if engagement.status == EngagementStatus.ASKED and not ended:
+        if engagement.status in lifecycle.OPEN_QUESTION and not ended:
             asked.append(engagement)
         elif engagement.status in UPCOMING_STATES and not ended:
             upcoming.append(engagement)
@@ -51,7 +49,7 @@ def engagement_overview(*, expert: Expert, now: dt.datetime | None = None) -> En
 
 def open_question_count(*, expert: Expert) -> int:
     return Engagement.objects.filter(
-        expert=expert, status=EngagementStatus.ASKED, starts_at__gt=timezone.now()
+        expert=expert, status__in=lifecycle.OPEN_QUESTION, starts_at__gt=timezone.now()
     ).count()
 
 
@@ -73,7 +71,7 @@ def payments(*, expert: Expert) -> Payments:
     """Every engagement with a fee; paid amounts per calendar year of payment (tax return)."""
     rows = list(
         Engagement.objects.filter(expert=expert, fee__isnull=False)
-        .exclude(status__in=ENGAGEMENT_ENDED_STATES)
+        .exclude(status__in=lifecycle.ENDED)
         .select_related("request__organisation")
         .order_by("-starts_at", "-pk")
     )

@@ -21,11 +21,13 @@ from django.views.decorators.http import require_POST
 from icalendar import Calendar
 from icalendar import Event as IcsEvent
 
+from bookings import engagement_workflow as lifecycle
 from bookings import expert_selectors as selectors
 from bookings.enums import EngagementStatus
 from bookings.models.followup import CheckInAnswer, LinkPurpose, WorkAgain
 from bookings.services import engagements as engagement_services
-from bookings.services import expert_answers, followup
+from bookings.services import expert_answers, followup, link_actions
+from bookings.services import media as media_services
 from bookings.services.engagements import EngagementRefused
 from bookings.services.requests import TransitionNotAllowed
 from bookings.services.scheduling import CANCELLED_TITLE, CONFIRMED_TITLE, TENTATIVE_TITLE
@@ -69,6 +71,11 @@ class FeedbackForm(forms.Form):
     )
 
 
+def _may(step: str, engagement) -> bool:
+    """The expert's steps come from the lifecycle table (bookings.engagement_workflow)."""
+    return lifecycle.may(step, actor=lifecycle.Actor.EXPERT, status=engagement.status)
+
+
 def _own(expert, pk):
     return get_object_or_404(selectors.own_engagements(expert=expert), pk=pk)
 
@@ -108,18 +115,19 @@ def _render_detail(request, *, expert, pk, feedback_form=None, checkin_form=None
         ended=ended,
         checkin=checkin,
         feedback=feedback,
-        show_contact=engagement.status
-        in (
-            EngagementStatus.CONFIRMED,
-            EngagementStatus.DELIVERED,
-            EngagementStatus.AFTERCARE_DONE,
-        ),
-        can_check_in=ended and engagement.status in followup.CHECKIN_STATES,
-        can_give_feedback=engagement.status == EngagementStatus.AFTERCARE_DONE,
+        can_answer=_may("answer", engagement),
+        can_withdraw=_may("withdraw", engagement) and not ended,
+        can_approve_quotes=_may("approve_quotes", engagement)
+        and context["media_agreement"] is not None
+        and context["media_agreement"].draft_received_on is not None
+        and context["media_agreement"].quotes_approved_at is None,
+        show_contact=_may("see_contact", engagement),
+        can_check_in=ended and _may("check_in", engagement),
+        can_give_feedback=_may("feedback", engagement),
         can_claim=engagement.fee is not None
         and not engagement.paid_on
         and not engagement.claimed_on
-        and engagement.status in (EngagementStatus.DELIVERED, EngagementStatus.AFTERCARE_DONE),
+        and _may("claim_fee", engagement),
         checkin_form=checkin_form
         or CheckInForm(initial={"answer": checkin.answer if checkin else None}),
         feedback_form=feedback_form
@@ -149,7 +157,7 @@ def answer(request, *, expert, pk):
     if choice not in ("yes", "no"):
         choice = None
     form = NoteForm(request.POST if request.method == "POST" else None)
-    if engagement.status != EngagementStatus.ASKED:
+    if not _may("answer", engagement):
         messages.info(request, _("This question is no longer open."))
         return redirect("engagements:detail", pk=engagement.pk)
     if request.method == "POST" and choice and form.is_valid():
@@ -196,7 +204,7 @@ def link(request, token):
     form = NoteForm(request.POST if request.method == "POST" else None)
     if request.method == "POST" and form.is_valid():
         try:
-            expert_answers.use_link(
+            link_actions.use_link(
                 token=token,
                 user=request.user,
                 note=form.cleaned_data["note"] if choice == "no" else "",
@@ -241,6 +249,46 @@ def _checkin_thanks(answer: str) -> str:
     if answer == CheckInAnswer.DEBRIEF:
         return _("A coordinator will contact you to plan a debrief.")
     return _("Good to hear. Thank you for letting us know.")
+
+
+class WithdrawForm(forms.Form):
+    note = forms.CharField(
+        label=gettext_lazy(
+            "A note for the coordinator (optional; you never need to give a reason)"
+        ),
+        required=False,
+        max_length=2000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )
+
+
+@expert_required
+def withdraw(request, *, expert, pk):
+    """ "I can't do this after all": GET asks to confirm, POST takes back her yes."""
+    engagement = _own(expert, pk)
+    if not _may("withdraw", engagement):
+        messages.info(request, _("This engagement is not going ahead any more."))
+        return redirect("engagements:detail", pk=engagement.pk)
+    form = WithdrawForm(request.POST if request.method == "POST" else None)
+    if request.method == "POST" and form.is_valid():
+        try:
+            engagement_services.engagement_withdraw(
+                engagement=engagement, actor=request.user, note=form.cleaned_data["note"]
+            )
+        except REFUSALS as error:
+            messages.error(request, _refusal(error))
+        else:
+            messages.success(
+                request,
+                _(
+                    "Thank you for letting us know. It is fine: the coordinators have been told "
+                    "and will find a solution. Your calendar is free again."
+                ),
+            )
+        return redirect("engagements:detail", pk=engagement.pk)
+    context = expert_answers.question_context(engagement)
+    context.update(expert=expert, form=form)
+    return render(request, "bookings/expert/withdraw.html", context)
 
 
 @expert_required
@@ -295,6 +343,19 @@ def fee_claimed(request, *, expert, pk):
 
 
 @expert_required
+@require_POST
+def approve_quotes(request, *, expert, pk):
+    engagement = _own(expert, pk)
+    try:
+        media_services.media_quotes_approve(engagement=engagement, actor=request.user)
+    except REFUSALS as error:
+        messages.error(request, _refusal(error))
+    else:
+        messages.success(request, _("Thank you: your quotes are approved."))
+    return redirect("engagements:detail", pk=engagement.pk)
+
+
+@expert_required
 def payments(request, *, expert):
     return render(
         request,
@@ -318,19 +379,14 @@ def engagement_ics(request, *, expert, pk):
     entry.add("dtstamp", (engagement.updated_at or timezone.now()).astimezone(dt.UTC))
     entry.add("dtstart", engagement.starts_at.astimezone(AMSTERDAM))
     entry.add("dtend", engagement.ends_at.astimezone(AMSTERDAM))
-    if engagement.status in (
-        EngagementStatus.DECLINED,
-        EngagementStatus.CANCELLED,
-        EngagementStatus.WITHDRAWN,
-    ):
-        entry.add("summary", CANCELLED_TITLE)
-        entry.add("status", "CANCELLED")
-    elif engagement.status in (EngagementStatus.ASKED, EngagementStatus.ACCEPTED):
-        entry.add("summary", TENTATIVE_TITLE)
-        entry.add("status", "TENTATIVE")
-    else:
-        entry.add("summary", CONFIRMED_TITLE)
-        entry.add("status", "CONFIRMED")
+    status = engagement.calendar_status
+    entry.add("sequence", engagement.sequence)
+    entry.add("status", status)
+    entry.add(
+        "summary",
+        {"CANCELLED": CANCELLED_TITLE, "TENTATIVE": TENTATIVE_TITLE}.get(status, CONFIRMED_TITLE),
+    )
+    entry.add("transp", "TRANSPARENT" if status == "CANCELLED" else "OPAQUE")
     if engagement.request.place:
         entry.add("location", engagement.request.place)
     entry.add("class", "PRIVATE")

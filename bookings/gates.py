@@ -29,20 +29,40 @@ def unregister_gate(gate: Gate) -> None:
         _registered_gates.remove(gate)
 
 
-def media_gates(booking_request, new_status: str) -> list[str]:
-    """Before a media interview's date is fixed: questions, identity conditions, support, quotes."""
-    if new_status != RequestStatus.SCHEDULED or not booking_request.is_media_interview:
+def media_missing(booking_request, engagement=None) -> list[str]:
+    """What a media interview still lacks (rule of care 5), as sentences the journalist and the
+    coordinators can act on. With `engagement`: that expert's conditions must be accepted;
+    without: those of at least one expert who is still going ahead."""
+    if not booking_request.is_media_interview:
         return []
     missing = []
     if not booking_request.media_questions.strip():
         missing.append(_("The questions have not been received in advance."))
-    if not booking_request.media_identity_conditions_accepted:
+    if not _conditions_accepted(booking_request, engagement):
         missing.append(_("The journalist has not accepted the expert's identity conditions."))
     if not booking_request.media_support_person.strip():
         missing.append(_("No support person has been named."))
     if not booking_request.media_quote_review_agreed:
         missing.append(_("The right to review quotes before publication has not been agreed."))
     return missing
+
+
+def _conditions_accepted(booking_request, engagement) -> bool:
+    from bookings.models import MediaAgreement
+
+    agreements = MediaAgreement.objects.filter(
+        engagement__request_id=booking_request.pk, accepted_at__isnull=False
+    ).exclude(engagement__status__in=ENGAGEMENT_ENDED_STATES)
+    if engagement is not None:
+        agreements = agreements.filter(engagement_id=engagement.pk)
+    return any(agreement.is_accepted for agreement in agreements)
+
+
+def media_gates(booking_request, new_status: str) -> list[str]:
+    """Before a media interview's date is fixed: questions, identity conditions, support, quotes."""
+    if new_status != RequestStatus.SCHEDULED:
+        return []
+    return media_missing(booking_request)
 
 
 def closing_gates(booking_request, new_status: str) -> list[str]:

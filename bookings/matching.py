@@ -22,19 +22,17 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from bookings import media_conditions
 from bookings.enums import (
     ENGAGEMENT_ACTIVE_STATES,
     HEAVY_KINDS,
     EngagementStatus,
-    Medium,
 )
-from bookings.models import BookingRequest, Engagement
+from bookings.models import MAX_DAYS_AHEAD, BookingRequest, Engagement
 from bookings.models.followup import ExpertFeedback, WorkAgain
 from speakers.models import Expert, Topic
 from speakers.selectors import AMSTERDAM, calendar_occurrences, is_paused_on
 
-# Media that record the expert's voice or image: incompatible with "no recording".
-RECORDED_MEDIA = frozenset({Medium.TV, Medium.RADIO, Medium.PODCAST})
 # "Recent" engagements for the fair spread of work.
 FAIRNESS_WINDOW = dt.timedelta(days=90)
 
@@ -195,16 +193,11 @@ def matching_experts_queryset():
 
 
 def _identity_conflicts(booking_request: BookingRequest, expert: Expert) -> list[str]:
-    """Where the expert's media preferences cannot be honoured by the requested medium."""
+    """Where the expert's media preferences (face, voice, name, recording) cannot be honoured by
+    the requested medium (bookings.media_conditions)."""
     if not booking_request.is_media_interview:
         return []
-    conflicts = []
-    if booking_request.media_medium in RECORDED_MEDIA and not expert.media_recording_allowed:
-        conflicts.append(
-            _("does not allow recording, and this is a %(medium)s interview")
-            % {"medium": booking_request.get_media_medium_display()}
-        )
-    return conflicts
+    return media_conditions.conflicts(expert=expert, medium=booking_request.media_medium)
 
 
 def match_experts(
@@ -217,7 +210,13 @@ def match_experts(
     now = now or timezone.now()
     experts = list(experts if experts is not None else matching_experts_queryset())
     request_topics = {topic.pk: topic.name for topic in booking_request.topics.all()}
-    options = sorted(booking_request.date_options.all(), key=lambda option: option.position)
+    # A date beyond the planning horizon (two years) cannot be planned, and must not break
+    # the month arithmetic below (a typo such as 9999-12-31).
+    horizon = now + dt.timedelta(days=MAX_DAYS_AHEAD)
+    options = sorted(
+        (option for option in booking_request.date_options.all() if option.ends_at <= horizon),
+        key=lambda option: option.position,
+    )
     on_request = list(
         Engagement.objects.filter(request=booking_request).values_list("expert_id", "status")
     )
@@ -409,6 +408,7 @@ def check_expert_for_slot(
     ends_at: dt.datetime,
     now: dt.datetime | None = None,
     series: bool = False,
+    ignore_engagement=None,
 ) -> list[str]:
     """Every rule of care that forbids asking this expert for this slot (empty: may ask).
 
@@ -416,9 +416,10 @@ def check_expert_for_slot(
     Calendar overlap is checked separately (scheduling), inside the booking transaction.
     `series=True`: further engagements of one series on this request (the expert's other
     engagements on it count towards the load instead of excluding them).
+    `ignore_engagement`: the engagement being moved (rescheduling re-checks her limits without it).
     """
     ignored = {Exclusion.UNAVAILABLE, Exclusion.AT_CAPACITY, Exclusion.RESTING}
-    if series:
+    if series or ignore_engagement is not None:
         ignored.add(Exclusion.ALREADY_BOOKED)
     now = now or timezone.now()
     expert = matching_experts_queryset().get(pk=expert.pk)
@@ -436,7 +437,9 @@ def check_expert_for_slot(
         starts_at__isnull=False,
         ends_at__isnull=False,
     )
-    if not series:
+    if ignore_engagement is not None:
+        own_engagements = own_engagements.exclude(pk=ignore_engagement.pk)
+    elif not series:
         own_engagements = own_engagements.exclude(request=booking_request)
     own = list(own_engagements.values_list("starts_at", "ends_at", "request__kind"))
     month = _month_key(starts_at)

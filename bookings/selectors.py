@@ -9,6 +9,7 @@ from django.utils.translation import gettext as _
 
 from bookings import workflow
 from bookings.enums import ENGAGEMENT_CONFIRMED_STATES, ActivityKind, RequestStatus
+from bookings.identity import expert_display_name
 from bookings.models import Activity, BookingRequest, DateOption, Engagement, Message
 
 
@@ -39,13 +40,6 @@ def portal_request(user, reference: str) -> BookingRequest | None:
         .filter(reference=reference)
         .first()
     )
-
-
-def expert_display_name(expert) -> str:
-    """What an organisation may read about who the expert is (rule of care 2)."""
-    if expert.is_public:
-        return expert.public_name
-    return _("An expert by experience of Platform HOPE")
 
 
 @dataclass(frozen=True)

@@ -1,4 +1,5 @@
-"""Glue only: when allauth verifies an address, the guest's waiting requests are confirmed."""
+"""Glue only: when allauth verifies an address, the guest's waiting requests are confirmed;
+when an expert pauses, the coordinators hear what is affected (bookings.services.pause)."""
 
 from allauth.account.signals import email_confirmed
 from django.dispatch import receiver
@@ -31,3 +32,18 @@ def connect_public_figures():
         post_delete.connect(
             _figures_changed, sender=model, dispatch_uid=f"figures_del_{model.__name__}"
         )
+
+
+def _expert_paused(sender, expert, until=None, hidden=False, **kwargs):
+    from bookings.services.pause import expert_pause_notify
+
+    expert_pause_notify(expert=expert, until=until, hidden=hidden)
+
+
+def connect_speakers_signals():
+    from speakers.signals import expert_paused
+
+    expert_paused.connect(_expert_paused, dispatch_uid="bookings_expert_paused")
+
+
+connect_speakers_signals()

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from bookings import guest_confirmation, print_views, team_views, views
+from bookings import guest_confirmation, media_views, print_views, team_views, views
 from bookings.impact_views import request_impact
 
 app_name = "bookings"
@@ -17,6 +17,8 @@ urlpatterns = [
     path("aanvragen/<str:reference>/bericht/", views.request_message, name="request_message"),
     path("aanvragen/<str:reference>/bevestigen/", views.request_confirm, name="request_confirm"),
     path("aanvragen/<str:reference>/wijzigen/", views.request_edit, name="request_edit"),
+    path("aanvragen/<str:reference>/media/", media_views.request_media, name="request_media"),
+    path("media/voorwaarden/<str:token>/", media_views.media_consent, name="media_consent"),
     path("aanvragen/<str:reference>/intrekken/", views.request_withdraw, name="request_withdraw"),
     path("aanvragen/<str:reference>/evaluatie/", views.request_evaluate, name="request_evaluate"),
     path(

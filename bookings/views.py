@@ -18,11 +18,12 @@ from django.views.decorators.http import require_POST
 from bookings import intake, selectors, workflow
 from bookings.enums import RequestStatus
 from bookings.forms import EditBookingRequestForm, EvaluationForm, MessageForm, WithdrawForm
+from bookings.services.changes import booking_withdraw
+from bookings.services.media import media_details_editable
 from bookings.services.requests import (
     TransitionNotAllowed,
     booking_confirm_guest,
     booking_update,
-    booking_withdraw,
     evaluation_submit,
     message_post,
     messages_mark_read,
@@ -85,6 +86,8 @@ def _render_detail(request, booking_request, *, message_form=None, status=200):
         "thread": [(m, selectors.message_author_label(m)) for m in thread],
         "message_form": message_form or MessageForm(),
         "can_edit": user.has_perm("bookings.edit_request", booking_request),
+        "can_add_media": user.has_perm("bookings.message_request", booking_request)
+        and media_details_editable(booking_request),
         "can_withdraw": user.has_perm("bookings.withdraw_request", booking_request),
         "can_message": user.has_perm("bookings.message_request", booking_request),
         "can_evaluate": user.has_perm("bookings.evaluate_request", booking_request),

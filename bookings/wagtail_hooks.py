@@ -14,14 +14,11 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from bookings.admin_views.listing import BookingRequestFilterSet, BookingRequestIndexView
 from bookings.admin_views.matching import MatchingView
 from bookings.admin_views.organisations import OrganisationIndexView, OrganisationInspectView
 from bookings.admin_views.permissions import CoordinatorPermissionPolicy, is_coordinator_cached
-from bookings.admin_views.requests import (
-    BookingRequestFilterSet,
-    BookingRequestIndexView,
-    WorkspaceView,
-)
+from bookings.admin_views.requests import WorkspaceView
 from bookings.admin_views.saved_replies import SavedReplyViewSet
 from bookings.dashboard import CoordinatorDashboardPanel
 from bookings.models import BookingRequest, Organisation

@@ -57,7 +57,10 @@ TRANSITIONS: dict[tuple[str, str], frozenset[str]] = {
     (S.EXPERT_ASKED, S.WITHDRAWN): frozenset({_ORG}),
     # Scheduled: it happens, or falls through (an expert may always withdraw: back to matching).
     (S.SCHEDULED, S.DELIVERED): frozenset({_COORD, _SYS}),
-    (S.SCHEDULED, S.MATCHING): frozenset({_COORD}),
+    # An expert may always take back her yes (the system follows her: back to matching).
+    (S.SCHEDULED, S.MATCHING): frozenset({_COORD, _SYS}),
+    # A confirmed engagement moved to another day waits for the expert's new yes.
+    (S.SCHEDULED, S.EXPERT_ASKED): frozenset({_COORD, _SYS}),
     (S.SCHEDULED, S.CANCELLED): frozenset({_COORD}),
     (S.SCHEDULED, S.WITHDRAWN): frozenset({_ORG}),
     # After delivery: aftercare, feedback and fee, then closed (gates in bookings.gates).
@@ -144,6 +147,10 @@ ORGANISATION_NEXT_STEPS: dict[str, str] = {
         "Unfortunately no expert is available for this request. You are welcome to ask again."
     ),
 }
+
+# A coordinator's move that needs a short, kind message to the organisation (checked by
+# booking_set_status; the back-office form repeats it for friendliness).
+MESSAGE_REQUIRED_TARGETS: frozenset[str] = frozenset({S.MORE_INFO_NEEDED, S.DECLINED})
 
 # Status changes the organisation is emailed about (the receipt is sent separately).
 NOTIFY_ORGANISATION: frozenset[str] = frozenset(

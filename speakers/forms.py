@@ -135,6 +135,9 @@ class ExpertAdminForm(WagtailAdminModelForm):
     def clean(self):
         cleaned_data = super().clean()
         _check_topics(cleaned_data, self.add_error)
+        until = cleaned_data.get("paused_until")
+        if cleaned_data.get("paused") and until is not None and until <= today_local():
+            self.add_error("paused_until", _("Choose a date in the future, or leave it empty."))
         return cleaned_data
 
 
@@ -144,6 +147,11 @@ class PauseForm(NoColonMixin, forms.Form):
         required=False,
         widget=forms.DateInput(attrs={"type": "date"}),
         help_text=_("Leave empty to pause until you switch it back on yourself."),
+    )
+    hide_profile = forms.BooleanField(
+        label=_("Also hide my public profile now"),
+        required=False,
+        help_text=_("You can show it again from your profile whenever you like."),
     )
 
     def clean_paused_until(self):

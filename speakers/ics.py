@@ -1,7 +1,9 @@
 """The expert's private calendar feed (iCalendar), readable by Google, Outlook and Apple.
 
 Entries carry no sensitive notes: unavailability is "Unavailable", other events keep the
-neutral title the bookings app gives them. Private notes never leave the portal.
+neutral title the bookings app gives them. Private notes never leave the portal. Engagements
+are TENTATIVE while asked, CONFIRMED once fixed, and CANCELLED + TRANSPARENT (not busy) when
+off; a move keeps the UID and raises SEQUENCE, so calendar apps update the entry in place.
 """
 
 from __future__ import annotations
@@ -29,7 +31,7 @@ def feed_events(*, expert: Expert):
     return (
         ScheduleEvent.objects.filter(calendar_id=expert.calendar_id)
         .filter(_recent_or_recurring(since))
-        .select_related("rule", "unavailability")
+        .select_related("rule", "unavailability", "engagement")
         .prefetch_related("occurrence_set")
         .order_by("start")
     )
@@ -67,7 +69,15 @@ def _vevent(event: ScheduleEvent, *, unavailable_title: str) -> Event:
     is_unavailability = getattr(event, "unavailability", None) is not None
     entry.add("summary", unavailable_title if is_unavailability else event.title)
     entry.add("class", "PRIVATE")
-    entry.add("transp", "OPAQUE")
+    # An engagement (bookings) tells its own calendar truth through two attributes, read here
+    # without importing bookings: `calendar_status` (TENTATIVE, CONFIRMED, CANCELLED) and
+    # `sequence`, which rises when it moves or is called off (same UID, RFC 5545).
+    engagement = getattr(event, "engagement", None)
+    status = getattr(engagement, "calendar_status", None)
+    if status:
+        entry.add("status", status)
+        entry.add("sequence", engagement.sequence)
+    entry.add("transp", "TRANSPARENT" if status == "CANCELLED" else "OPAQUE")
     if event.rule_id is not None:
         rrule = {"freq": event.rule.frequency}
         if event.end_recurring_period:

@@ -25,6 +25,9 @@ from speakers.services import (
     expert_invite,
     expert_photo_release,
     expert_photo_secure,
+    expert_pause,
+    expert_unpause,
+    expert_update_profile,
 )
 
 
@@ -64,13 +67,25 @@ class ExpertCreateView(generic.CreateView):
 
 
 class ExpertEditView(generic.EditView):
+    """The coordinators' edit goes through the same services as the expert's own portal."""
+
     def save_instance(self):
-        previous_photo_id = (
-            Expert.objects.filter(pk=self.object.pk).values_list("photo_id", flat=True).first()
-        )
-        instance = super().save_instance()
-        expert_photo_secure(expert=instance, previous_photo_id=previous_photo_id)
-        return instance
+        data = self.form.cleaned_data
+        expert = Expert.objects.get(pk=self.object.pk)  # the form's instance holds its edits
+        previous_photo_id = expert.photo_id
+        changes = {
+            name: data[name]
+            for name in self.form.fields
+            if name in data and name not in ("paused", "paused_until")
+        }
+        expert_update_profile(expert=expert, actor=self.request.user, **changes)
+        until = data.get("paused_until")
+        if data.get("paused") and (not expert.paused or until != expert.paused_until):
+            expert_pause(expert=expert, until=until)
+        elif not data.get("paused") and expert.paused:
+            expert_unpause(expert=expert)
+        expert_photo_secure(expert=expert, previous_photo_id=previous_photo_id)
+        return expert
 
 
 class ExpertDeleteView(generic.DeleteView):

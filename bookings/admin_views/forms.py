@@ -176,6 +176,31 @@ class CancelEngagementForm(VersionedForm):
     )
 
 
+class WithdrawForm(VersionedForm):
+    note = forms.CharField(
+        label=_("Note (internal, optional: she never has to give a reason)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 2}),
+    )
+
+
+class QuoteReviewForm(VersionedForm):
+    draft_received_on = forms.DateField(
+        label=_("Draft received on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    published_on = forms.DateField(
+        label=_("Published on"),
+        required=False,
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+    )
+    published_url = forms.URLField(
+        label=_("Link to the publication"), required=False, assume_scheme="https"
+    )
+
+
 class AftercareForm(VersionedForm):
     waived = forms.BooleanField(label=_("The expert waived the debrief"), required=False)
     held_on = forms.DateField(

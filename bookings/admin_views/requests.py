@@ -1,4 +1,4 @@
-"""Requests in the admin: the listing (filters, search, sorting) and the request workspace.
+"""The request workspace in the admin (the listing is in listing.py).
 
 Views parse the form, call one service and redirect; refusals come back as a message and the
 form keeps what the coordinator typed.
@@ -6,34 +6,27 @@ form keeps what the coordinator typed.
 
 from __future__ import annotations
 
-import django_filters
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 from wagtail.admin import messages
-from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
-from wagtail.admin.ui.tables import Column, DateColumn, StatusTagColumn, TitleColumn
-from wagtail.admin.views.generic import IndexView, InspectView
-from wagtail.admin.widgets import BooleanRadioSelect
+from wagtail.admin.views.generic import InspectView
 
+from bookings import engagement_workflow as lifecycle
 from bookings import workflow
+from bookings.engagement_workflow import Actor
 from bookings.enums import (
-    ENGAGEMENT_ENDED_STATES,
-    UNCONFIRMED_STATES,
-    EngagementKind,
     EngagementStatus,
-    OrganisationKind,
     RequestStatus,
 )
+from bookings.gates import media_missing
+from bookings.media_views import MediaDetailsForm
 from bookings.models import BookingRequest, Engagement
-from bookings.reports.exports import neutralise
 from bookings.services import engagements as engagement_services
+from bookings.services import media as media_services
 from bookings.services.requests import (
     TransitionNotAllowed,
     booking_set_status,
@@ -41,17 +34,13 @@ from bookings.services.requests import (
     messages_mark_read,
 )
 from bookings.services.scheduling import SchedulingConflict
-from bookings.workflow import Actor
 from hope.outbox.selectors import outbound_emails_for_request
 
 from . import forms as action_forms
 from .permissions import CoordinatorRequiredMixin
 from .saved_replies import MESSAGE_BOX, chosen_reply, saved_replies_by_box
 from .selectors import (
-    backoffice_requests,
     coordinator_actions,
-    coordinators,
-    needs_attention_q,
     workspace_gates,
     workspace_request,
 )
@@ -65,154 +54,33 @@ def refusal_text(error: Exception) -> str:
     return getattr(error, "message", None) or str(error)
 
 
-# --- listing ------------------------------------------------------------------------------------
-
-
-class WhenColumn(Column):
-    """An absolute local date and time. Wagtail's DateColumn says how long ago something was,
-    which turns every future date into "just now"."""
-
-    cell_template_name = "bookings/admin/tables/datetime_cell.html"
-
-
-class BookingRequestFilterSet(WagtailFilterSet):
-    status = django_filters.ChoiceFilter(
-        label=gettext_lazy("Status"),
-        choices=[
-            (value, label)
-            for value, label in RequestStatus.choices
-            if value not in UNCONFIRMED_STATES
-        ],
-    )
-    kind = django_filters.ChoiceFilter(
-        label=gettext_lazy("Kind of engagement"), choices=EngagementKind.choices
-    )
-    organisation_kind = django_filters.ChoiceFilter(
-        label=gettext_lazy("Kind of organisation"),
-        field_name="organisation__kind",
-        choices=OrganisationKind.choices,
-    )
-    received = django_filters.DateFromToRangeFilter(
-        label=gettext_lazy("Received between"),
-        field_name="confirmed_at",
-        widget=DateRangePickerWidget,
-    )
-    wanted = django_filters.DateFromToRangeFilter(
-        label=gettext_lazy("Wanted date between"),
-        method="filter_wanted",
-        widget=DateRangePickerWidget,
-    )
-    coordinator = django_filters.ModelChoiceFilter(
-        label=gettext_lazy("Coordinator"), queryset=coordinators()
-    )
-    needs_attention = django_filters.BooleanFilter(
-        label=gettext_lazy("Needs attention"),
-        method="filter_needs_attention",
-        widget=BooleanRadioSelect,
-    )
-
-    class Meta:
-        model = BookingRequest
-        fields = []
-
-    def filter_wanted(self, queryset, name, value):
-        if not value:
-            return queryset
-        condition = Q()
-        if value.start is not None:
-            condition &= Q(date_options__starts_at__gte=value.start)
-        if value.stop is not None:
-            condition &= Q(date_options__starts_at__lte=value.stop)
-        matching = BookingRequest.objects.filter(condition).values("pk")
-        return queryset.filter(pk__in=matching)
-
-    def filter_needs_attention(self, queryset, name, value):
-        if value is None:
-            return queryset
-        condition = needs_attention_q()
-        return queryset.filter(condition) if value else queryset.exclude(condition)
-
-
-class AttentionColumn(Column):
-    def get_value(self, instance):
-        return _("Needs attention") if getattr(instance, "needs_attention", False) else ""
-
-
-class RequestStatusColumn(StatusTagColumn):
-    def __init__(self, *args, **kwargs):
-        super().__init__(
-            "get_status_display", *args, primary=lambda instance: instance.is_open, **kwargs
-        )
-
-
-class BookingRequestIndexView(IndexView):
-    """The coordinators' request listing; never shows a guest's unconfirmed request."""
-
-    def get_base_queryset(self):
-        return backoffice_requests()
-
-    @cached_property
-    def columns(self):
-        return [
-            self._get_title_column_class(TitleColumn)(
-                "reference",
-                label=_("Reference"),
-                sort_key="reference",
-                get_url=self.get_inspect_url,
-            ),
-            Column("title", label=_("Title"), sort_key="title"),
-            Column("organisation", label=_("Organisation"), sort_key="organisation__name"),
-            Column("get_kind_display", label=_("Kind"), sort_key="kind"),
-            RequestStatusColumn(label=_("Status"), sort_key="status"),
-            WhenColumn("first_date", label=_("First wanted date"), sort_key="first_date"),
-            Column("coordinator", label=_("Coordinator"), sort_key="coordinator__email"),
-            DateColumn("confirmed_at", label=_("Received"), sort_key="confirmed_at"),
-            AttentionColumn("needs_attention", label=_("Attention")),
-        ]
-
-    def get_list_more_buttons(self, instance):
-        return []
-
-    # Exports of the filtered selection (issue 14): no free text, no personal data, and every
-    # text cell neutralised against formula injection.
-    custom_value_preprocess = {
-        **IndexView.custom_value_preprocess,
-        str: {"csv": neutralise, "xlsx": neutralise},
-    }
-
-
 # --- workspace ----------------------------------------------------------------------------------
 
 
-ENGAGEMENT_ACTIONS = {
-    # action: (allowed engagement statuses, form class)
-    "answer": ({EngagementStatus.ASKED}, action_forms.AnswerForm),
-    "confirm": ({EngagementStatus.ACCEPTED}, action_forms.VersionedForm),
-    "reschedule": (
-        {EngagementStatus.ASKED, EngagementStatus.ACCEPTED, EngagementStatus.CONFIRMED},
-        action_forms.RescheduleForm,
-    ),
-    "cancel": (
-        {EngagementStatus.ASKED, EngagementStatus.ACCEPTED, EngagementStatus.CONFIRMED},
-        action_forms.CancelEngagementForm,
-    ),
-    "practical": (
-        {EngagementStatus.ASKED, EngagementStatus.ACCEPTED, EngagementStatus.CONFIRMED},
-        action_forms.PracticalInfoForm,
-    ),
-    "delivered": ({EngagementStatus.CONFIRMED}, action_forms.VersionedForm),
-    "aftercare": ({EngagementStatus.DELIVERED}, action_forms.AftercareForm),
-    "fee": (
-        {
-            EngagementStatus.ASKED,
-            EngagementStatus.ACCEPTED,
-            EngagementStatus.CONFIRMED,
-            EngagementStatus.DELIVERED,
-            EngagementStatus.AFTERCARE_DONE,
-        },
-        action_forms.FeeForm,
-    ),
+# The form of each engagement step; which steps are offered in which state is the lifecycle's
+# (bookings.engagement_workflow.ACTIONS), so the workspace never offers a refused step.
+ENGAGEMENT_FORMS = {
+    "answer": action_forms.AnswerForm,
+    "confirm": action_forms.VersionedForm,
+    "reschedule": action_forms.RescheduleForm,
+    "withdraw": action_forms.WithdrawForm,
+    "cancel": action_forms.CancelEngagementForm,
+    "practical": action_forms.PracticalInfoForm,
+    "quote_review": action_forms.QuoteReviewForm,
+    "delivered": action_forms.VersionedForm,
+    "aftercare": action_forms.AftercareForm,
+    "fee": action_forms.FeeForm,
 }
+
+
+def offered_engagement_actions(engagement) -> list[str]:
+    """The steps a coordinator is offered on this engagement now, in the lifecycle's order."""
+    return [
+        action.name
+        for action in lifecycle.actions_for(actor=Actor.COORDINATOR, status=engagement.status)
+        if action.name in ENGAGEMENT_FORMS
+        and (action.name != "quote_review" or engagement.request.is_media_interview)
+    ]
 
 
 class WorkspaceView(CoordinatorRequiredMixin, InspectView):
@@ -247,7 +115,11 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
             return self.post_message()
         if action == "assign":
             return self.post_assign()
-        if action in ENGAGEMENT_ACTIONS:
+        if action == "media":
+            return self.post_media()
+        if action == "ask_media":
+            return self.post_ask_media()
+        if action in ENGAGEMENT_FORMS:
             return self.post_engagement(action)
         messages.error(request, _("Unknown action."))
         return redirect(self.workspace_url)
@@ -309,6 +181,33 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
         messages.success(self.request, _("Coordinator saved."))
         return redirect(self.workspace_url)
 
+    def post_media(self):
+        form = MediaDetailsForm.for_request(self.object, self.request.POST)
+        if not form.is_valid():
+            return self.render_with_errors(media_form=form)
+        try:
+            form.save_for(self.object, self.request.user)
+        except (*REFUSALS, ValidationError) as error:
+            form.add_error(None, refusal_text(error))
+            return self.render_with_errors(media_form=form)
+        messages.success(self.request, _("Media details saved."))
+        return redirect(self.workspace_url)
+
+    def post_ask_media(self):
+        try:
+            missing = media_services.booking_ask_media_details(
+                booking_request=self.object, actor=self.request.user
+            )
+        except REFUSALS as error:
+            messages.error(self.request, refusal_text(error))
+        else:
+            messages.success(
+                self.request,
+                _("The journalist has been asked for: %(missing)s")
+                % {"missing": " ".join(missing)},
+            )
+        return redirect(self.workspace_url)
+
     def post_message(self):
         form = action_forms.MessageForm(self.request.POST)
         if not form.is_valid():
@@ -333,7 +232,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
         return redirect(self.workspace_url)
 
     def post_engagement(self, action):
-        allowed_states, form_class = ENGAGEMENT_ACTIONS[action]
+        form_class = ENGAGEMENT_FORMS[action]
         try:
             engagement = self.object.engagements.get(pk=int(self.request.POST.get("engagement")))
         except (Engagement.DoesNotExist, TypeError, ValueError) as error:
@@ -341,7 +240,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
         form = form_class(self.request.POST)
         if not form.is_valid():
             return self.render_with_errors(engagement_form=(engagement.pk, action, form))
-        if engagement.status not in allowed_states:
+        if action not in offered_engagement_actions(engagement):
             messages.error(self.request, _("This step is not possible for this engagement now."))
             return redirect(self.workspace_url)
         data = form.cleaned_data
@@ -371,8 +270,20 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                 )
             elif action == "cancel":
                 engagement_services.engagement_cancel(**common, reason=data["reason"])
+            elif action == "withdraw":
+                engagement_services.engagement_withdraw(
+                    **common, note=data["note"], role=Actor.COORDINATOR
+                )
             elif action == "practical":
                 engagement_services.engagement_set_practical_info(**common, text=data["text"])
+            elif action == "quote_review":
+                media_services.media_quote_review_record(
+                    engagement=engagement,
+                    actor=self.request.user,
+                    draft_received_on=data["draft_received_on"],
+                    published_on=data["published_on"],
+                    published_url=data["published_url"],
+                )
             elif action == "delivered":
                 engagement_services.engagement_mark_delivered(**common)
             elif action == "aftercare":
@@ -414,12 +325,11 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
         bound_engagement = bound_forms.get("engagement_form")
         rows = []
         for engagement in self.object.engagements.select_related(
-            "expert", "checkin", "expert_feedback"
+            "expert", "checkin", "expert_feedback", "media_agreement"
         ):
             actions = []
-            for action, (allowed_states, form_class) in ENGAGEMENT_ACTIONS.items():
-                if engagement.status not in allowed_states:
-                    continue
+            for action in offered_engagement_actions(engagement):
+                form_class = ENGAGEMENT_FORMS[action]
                 if bound_engagement and bound_engagement[:2] == (engagement.pk, action):
                     form = bound_engagement[2]
                 else:
@@ -432,6 +342,13 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                         )
                     if action == "practical":
                         initial.update(text=engagement.practical_info)
+                    agreement = getattr(engagement, "media_agreement", None)
+                    if action == "quote_review" and agreement is not None:
+                        initial.update(
+                            draft_received_on=agreement.draft_received_on,
+                            published_on=agreement.published_on,
+                            published_url=agreement.published_url,
+                        )
                     if action == "reschedule" and engagement.starts_at:
                         initial.update(
                             starts_at=timezone.localtime(engagement.starts_at),
@@ -443,7 +360,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                 {
                     "engagement": engagement,
                     "actions": actions,
-                    "ended": engagement.status in ENGAGEMENT_ENDED_STATES,
+                    "ended": engagement.status in lifecycle.ENDED,
                 }
             )
         return rows
@@ -482,6 +399,13 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                 "organisation": booking_request.organisation,
                 "actions": actions,
                 "gates": workspace_gates(booking_request),
+                "media_form": (
+                    bound_forms.get("media_form")
+                    or MediaDetailsForm.for_request(booking_request, auto_id="id_media_%s")
+                )
+                if media_services.media_details_editable(booking_request)
+                else None,
+                "media_missing": media_missing(booking_request),
                 "engagement_rows": self.engagement_rows(bound_forms),
                 "timeline": list(booking_request.activities.all()),
                 "thread": list(booking_request.messages.all()),
@@ -492,6 +416,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                     else None
                 ),
                 "message_replies": replies[MESSAGE_BOX],
+                "sent_emails": list(outbound_emails_for_request(booking_request.pk)),
                 "assign_form": bound_forms.get("assign_form")
                 or action_forms.AssignForm(
                     initial={
@@ -502,11 +427,10 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                 "matching_url": (
                     reverse(self.matching_url_name, args=[booking_request.pk])
                     if self.matching_url_name
-                    and booking_request.status in engagement_services.ASKING_STATES
+                    and booking_request.status in lifecycle.ASKING_REQUEST_STATES
                     else None
                 ),
                 "status_label_for_org": workflow.organisation_label(booking_request.status),
-                "sent_emails": list(outbound_emails_for_request(booking_request.pk)),
             }
         )
         return context

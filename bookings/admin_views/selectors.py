@@ -9,6 +9,7 @@ from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
+from bookings import engagement_workflow as lifecycle
 from bookings import workflow
 from bookings.enums import (
     ENGAGEMENT_ENDED_STATES,
@@ -24,9 +25,9 @@ from hope.roles import COORDINATORS
 ANSWER_OVERDUE_AFTER = dt.timedelta(hours=48)
 
 # Moves that happen through the engagement actions (asking, confirming), never as a bare button.
-ENGAGEMENT_DRIVEN_TARGETS = frozenset({RequestStatus.EXPERT_ASKED, RequestStatus.SCHEDULED})
+ENGAGEMENT_DRIVEN_TARGETS = lifecycle.ENGAGEMENT_DRIVEN_REQUEST_TARGETS
 # Moves whose button needs a message to the organisation.
-MESSAGE_REQUIRED_TARGETS = frozenset({RequestStatus.MORE_INFO_NEEDED, RequestStatus.DECLINED})
+MESSAGE_REQUIRED_TARGETS = workflow.MESSAGE_REQUIRED_TARGETS
 
 
 def coordinators() -> QuerySet:
@@ -48,10 +49,13 @@ def needs_attention_q(*, now: dt.datetime | None = None) -> Q:
     )
     overdue = Engagement.objects.filter(
         request=OuterRef("pk"),
-        status=EngagementStatus.ASKED,
+        status__in=lifecycle.OPEN_QUESTION,
         created_at__lt=now - ANSWER_OVERDUE_AFTER,
     )
-    to_confirm = Engagement.objects.filter(request=OuterRef("pk"), status=EngagementStatus.ACCEPTED)
+    to_confirm = Engagement.objects.filter(
+        request=OuterRef("pk"),
+        status__in=lifecycle.states_for("confirm", lifecycle.Actor.COORDINATOR),
+    )
     return (
         Q(status__in=[RequestStatus.IN_TRIAGE, RequestStatus.DELIVERED])
         | Q(Exists(unread))

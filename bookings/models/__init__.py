@@ -2,6 +2,7 @@ from bookings.models.activity import Activity
 from bookings.models.booking_request import (
     MAX_AUDIENCE_SIZE,
     MAX_DATE_OPTIONS,
+    MAX_DAYS_AHEAD,
     BookingRequest,
     DateOption,
     RequestReferenceCounter,
@@ -16,6 +17,7 @@ from bookings.models.followup import (
     FollowUpMarker,
 )
 from bookings.models.impact import FeeCeilings, ImpactAnswer, ImpactQuote, RequestTheme
+from bookings.models.media import MediaAgreement
 from bookings.models.message import MAX_MESSAGE_LENGTH, Message
 from bookings.models.organisation import Organisation, OrganisationMembership
 from bookings.models.saved_reply import SavedReply
@@ -23,6 +25,7 @@ from bookings.models.saved_reply import SavedReply
 __all__ = [
     "MAX_AUDIENCE_SIZE",
     "MAX_DATE_OPTIONS",
+    "MAX_DAYS_AHEAD",
     "MAX_MESSAGE_LENGTH",
     "Activity",
     "AftercareCheckIn",
@@ -36,6 +39,7 @@ __all__ = [
     "FollowUpMarker",
     "ImpactAnswer",
     "ImpactQuote",
+    "MediaAgreement",
     "Message",
     "Organisation",
     "OrganisationMembership",

@@ -23,6 +23,8 @@ from hope.submission import submission_token_model_field
 
 MAX_AUDIENCE_SIZE = 5000
 MAX_DATE_OPTIONS = 3
+# No request or engagement is planned further ahead than this (two years).
+MAX_DAYS_AHEAD = 731
 
 
 class RequestReferenceCounter(models.Model):

@@ -117,6 +117,9 @@ class Engagement(models.Model):
             "Never private notes."
         ),
     )
+    # Rises whenever the calendar entry changes in a way calendar apps must notice (a move, a
+    # cancellation): same UID, higher SEQUENCE (RFC 5545).
+    sequence = models.PositiveIntegerField(_("calendar sequence"), default=0, editable=False)
 
     class Meta:
         verbose_name = _("engagement")
@@ -154,6 +157,17 @@ class Engagement(models.Model):
         if self.claimed_on:
             return FeeClaim.CLAIMED
         return FeeClaim.TO_CLAIM
+
+    @property
+    def calendar_status(self) -> str:
+        """The iCalendar STATUS of this engagement's entry (read by speakers.ics)."""
+        from bookings import engagement_workflow as lifecycle
+
+        if self.status in lifecycle.ENDED:
+            return "CANCELLED"
+        if self.status in lifecycle.PENDING:
+            return "TENTATIVE"
+        return "CONFIRMED"
 
     def get_fee_claim_display(self) -> str:
         return str(FeeClaim(self.fee_claim).label)

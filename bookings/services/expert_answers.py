@@ -13,12 +13,12 @@ import datetime as dt
 
 from django.conf import settings
 from django.core import signing
-from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from bookings.enums import EngagementStatus
+from bookings import engagement_workflow as lifecycle
+from bookings import media_conditions
 from bookings.models.engagement import Engagement
 from bookings.models.followup import CheckInAnswer, EngagementLink, LinkPurpose
 
@@ -109,7 +109,7 @@ def read_link(*, token: str, user, lock: bool = False) -> tuple[EngagementLink, 
             "used",
             _("This link has already been used. Your answer was saved; see the portal."),
         )
-    if link.purpose == LinkPurpose.ANSWER and link.engagement.status != EngagementStatus.ASKED:
+    if link.purpose == LinkPurpose.ANSWER and link.engagement.status not in lifecycle.OPEN_QUESTION:
         raise LinkProblem(
             "closed",
             _("This question is no longer open. See the portal for the current state."),
@@ -125,7 +125,7 @@ def _series_of(engagement: Engagement) -> list[Engagement]:
         Engagement.objects.filter(
             request_id=engagement.request_id,
             expert_id=engagement.expert_id,
-            status=EngagementStatus.ASKED,
+            status__in=lifecycle.OPEN_QUESTION,
             series_position__isnull=False,
         )
         .select_related("expert", "request")
@@ -133,31 +133,25 @@ def _series_of(engagement: Engagement) -> list[Engagement]:
     )
 
 
-@transaction.atomic
-def use_link(*, token: str, user, note: str = "") -> tuple[EngagementLink, str]:
-    """Act on a link (the POST of the confirmation page): answer, or check in after care."""
-    from bookings.services import engagements, followup
-
-    link, choice = read_link(token=token, user=user, lock=True)
-    link.used_at = timezone.now()
-    link.used_choice = choice
-    link.save(update_fields=["used_at", "used_choice"])
-    expert_user = link.engagement.expert.user
-    if link.purpose == LinkPurpose.ANSWER:
-        for engagement in _series_of(link.engagement):
-            engagements.engagement_expert_answer(
-                engagement=engagement, actor=expert_user, accepted=choice == "yes", note=note
-            )
-    else:
-        followup.aftercare_checkin_answer(
-            engagement=link.engagement, actor=expert_user, answer=choice
-        )
-    return link, choice
+def city_of(place: str) -> str:
+    """The town of a place ("Catharijnesingel 1, Utrecht" -> "Utrecht"); never the address."""
+    if "," not in (place or ""):
+        return ""
+    return place.rsplit(",", 1)[-1].strip()
 
 
 def question_context(engagement: Engagement) -> dict:
-    """What the expert reads before deciding (email, link page, portal): no private notes."""
+    """What the expert reads before deciding (email, link page, portal): no private notes.
+
+    For a media interview also the outlet, the questions, her own conditions (and whether the
+    journalist accepted them) and where the quote review stands. `city` is for the link page,
+    which never shows the exact address or the organisation's contact details.
+    """
     booking_request = engagement.request
+    try:
+        agreement = engagement.media_agreement
+    except Exception:  # RelatedObjectDoesNotExist: not a media interview, or not prepared
+        agreement = None
     return {
         "engagement": engagement,
         "booking_request": booking_request,
@@ -170,8 +164,22 @@ def question_context(engagement: Engagement) -> dict:
         "audience_size": booking_request.audience_size,
         "mode": booking_request.get_mode_display(),
         "place": booking_request.place,
+        "city": city_of(booking_request.place),
         "fee_offered": booking_request.fee_offered,
         "is_media": booking_request.is_media_interview,
         "media_outlet": booking_request.media_outlet,
-        "media_identity_conditions_accepted": booking_request.media_identity_conditions_accepted,
+        "media_medium": booking_request.get_media_medium_display(),
+        "media_questions": booking_request.media_questions,
+        "media_publication_date": booking_request.media_publication_date,
+        "media_quote_review_agreed": booking_request.media_quote_review_agreed,
+        "media_agreement": agreement,
+        # A callable: rendered in the reader's language (the expert's email, her portal).
+        "media_conditions": (
+            lambda: media_conditions.conditions(
+                expert=engagement.expert, medium=booking_request.media_medium
+            )
+        )
+        if booking_request.is_media_interview
+        else None,
+        "media_identity_conditions_accepted": bool(agreement and agreement.is_accepted),
     }

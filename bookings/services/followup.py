@@ -24,7 +24,9 @@ from django.db import IntegrityError, transaction
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from bookings import engagement_workflow as lifecycle
 from bookings.enums import EngagementStatus, RequestStatus
+from bookings.identity import expert_name_for_organisation
 from bookings.models import Activity, BookingRequest, Engagement
 from bookings.models.followup import (
     ALERTING_ANSWERS,
@@ -37,7 +39,7 @@ from bookings.models.followup import (
     WorkAgain,
 )
 from bookings.services import expert_answers
-from bookings.services.engagements import EngagementRefused, _expert_public_name
+from bookings.services.engagement_base import EngagementRefused
 from bookings.services.requests import coordinator_recipients, organisation_recipients
 from hope.emails import recipient_language, send_templated_email_to_user
 from hope.roles import COORDINATORS
@@ -132,7 +134,9 @@ def send_reminders(*, now: dt.datetime, report: FollowUpReport) -> None:
     horizon = local_midnight(today + dt.timedelta(days=REMINDER_DAYS_BEFORE + 1))
     engagements = (
         Engagement.objects.filter(
-            status=EngagementStatus.CONFIRMED, starts_at__gt=now, starts_at__lt=horizon
+            status__in=lifecycle.states_for("remind", lifecycle.Actor.SYSTEM),
+            starts_at__gt=now,
+            starts_at__lt=horizon,
         )
         .select_related("expert__user", "request__organisation", "request__contact")
         .order_by("starts_at", "pk")[:LIMIT_PER_RUN]
@@ -163,7 +167,7 @@ def send_reminders(*, now: dt.datetime, report: FollowUpReport) -> None:
                     "bookings/reminder_organisation",
                     {
                         **_day_context(engagement),
-                        "expert_name": _expert_public_name(engagement.expert),
+                        "expert_name": expert_name_for_organisation(engagement.expert),
                     },
                 )
                 report.add(FollowUpKind.REMINDER_ORGANISATION)
@@ -174,7 +178,7 @@ def send_aftercare_checkins(*, now: dt.datetime, report: FollowUpReport) -> None
     today_start = local_midnight(now.astimezone(AMSTERDAM).date())
     engagements = (
         Engagement.objects.filter(
-            status__in=(EngagementStatus.CONFIRMED, EngagementStatus.DELIVERED),
+            status__in=lifecycle.states_for("check_in", lifecycle.Actor.SYSTEM),
             ends_at__lte=today_start,
             ends_at__gte=now - CHECKIN_WINDOW,
             expert__user__isnull=False,
@@ -217,10 +221,7 @@ def send_evaluation_requests(*, now: dt.datetime, report: FollowUpReport) -> Non
         BookingRequest.objects.filter(
             status=RequestStatus.DELIVERED,
             evaluation__isnull=True,
-            engagements__status__in=(
-                EngagementStatus.DELIVERED,
-                EngagementStatus.AFTERCARE_DONE,
-            ),
+            engagements__status__in=lifecycle.states_for("ask_evaluation", lifecycle.Actor.SYSTEM),
             engagements__ends_at__gte=now - EVALUATION_WINDOW,
         )
         .exclude(engagements__ends_at__gt=today_start)
@@ -251,7 +252,8 @@ def send_evaluation_requests(*, now: dt.datetime, report: FollowUpReport) -> Non
 def alert_unanswered(*, now: dt.datetime, report: FollowUpReport) -> None:
     engagements = (
         Engagement.objects.filter(
-            status=EngagementStatus.ASKED, created_at__lt=now - ANSWER_OVERDUE_AFTER
+            status__in=lifecycle.states_for("alert_unanswered", lifecycle.Actor.SYSTEM),
+            created_at__lt=now - ANSWER_OVERDUE_AFTER,
         )
         .select_related("expert", "request__coordinator")
         .order_by("created_at", "pk")[:LIMIT_PER_RUN]
@@ -283,9 +285,7 @@ def _require_own_expert(engagement: Engagement, actor) -> None:
         raise PermissionDenied(_("Only the expert of this engagement can do this."))
 
 
-CHECKIN_STATES = frozenset(
-    {EngagementStatus.CONFIRMED, EngagementStatus.DELIVERED, EngagementStatus.AFTERCARE_DONE}
-)
+CHECKIN_STATES = lifecycle.states_for("check_in", lifecycle.Actor.EXPERT)
 
 
 @transaction.atomic

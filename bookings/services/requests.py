@@ -28,11 +28,13 @@ from bookings.enums import (
     ActivityKind,
     EngagementKind,
     MembershipRole,
+    MeetingMode,
     RequestStatus,
 )
 from bookings.gates import check_gates
 from bookings.models import (
     MAX_DATE_OPTIONS,
+    MAX_DAYS_AHEAD,
     Activity,
     BookingRequest,
     DateOption,
@@ -217,9 +219,12 @@ def _validate_date_options(date_options: Sequence[tuple[dt.datetime, dt.datetime
     if len(date_options) > MAX_DATE_OPTIONS:
         errors.append(_("Give at most three date options."))
     now = timezone.now()
+    horizon = now + dt.timedelta(days=MAX_DAYS_AHEAD)
     for starts_at, ends_at in date_options:
         if starts_at < now:
             errors.append(_("A date option lies in the past."))
+        if starts_at > horizon:
+            errors.append(_("A date option lies more than two years ahead."))
         if ends_at <= starts_at:
             errors.append(_("A date option ends before it starts."))
     if errors:
@@ -228,6 +233,11 @@ def _validate_date_options(date_options: Sequence[tuple[dt.datetime, dt.datetime
 
 def _validate_request_data(data: dict) -> None:
     errors = {}
+    if (
+        data.get("mode") in (MeetingMode.IN_PERSON, MeetingMode.HYBRID)
+        and not (data.get("place") or "").strip()
+    ):
+        errors["place"] = _("Tell us where, as you meet in person.")
     if data.get("kind") == EngagementKind.MEDIA_INTERVIEW:
         if not (data.get("media_outlet") or "").strip():
             errors["media_outlet"] = _("Name the outlet you work for.")
@@ -304,6 +314,14 @@ def booking_set_status(
         raise TransitionNotAllowed(
             _("A request cannot go from “%(old)s” to “%(new)s”.")
             % {"old": old_status.label, "new": new_status.label}
+        )
+    if (
+        role == Actor.COORDINATOR
+        and new_status in workflow.MESSAGE_REQUIRED_TARGETS
+        and not message.strip()
+    ):
+        raise TransitionNotAllowed(
+            _("Write a short, kind message to the organisation for this step.")
         )
     missing = check_gates(locked, new_status)
     if missing:

@@ -134,6 +134,15 @@ def event_confirm(*, event: Event | None) -> None:
     event.save(update_fields=["title", "updated_on"])
 
 
+def event_tentative(*, event: Event | None) -> None:
+    """Back to a tentative hold (moved to another day: the expert is asked again)."""
+    if event is None:
+        return
+    Occurrence.objects.filter(event=event).delete()
+    event.title = TENTATIVE_TITLE
+    event.save(update_fields=["title", "updated_on"])
+
+
 def event_move(*, event: Event | None, starts_at: dt.datetime, ends_at: dt.datetime) -> None:
     if event is None:
         return

@@ -23,8 +23,16 @@ from schedule.models import Calendar
 
 from hope.emails import send_templated_email_to_user
 from hope.sanitize import sanitize_html
-from speakers.models import AudienceOption, Expert, FormatOption, Region, SpokenLanguage, Topic
 from speakers.services.photos import expert_photo_secure
+from speakers.models import (
+    AudienceOption,
+    Expert,
+    FormatOption,
+    IdentityMode,
+    Region,
+    SpokenLanguage,
+    Topic,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -136,14 +144,22 @@ _EDITABLE = {
 }
 
 
+# Only coordinators (the Wagtail admin) change these.
+_COORDINATOR_EDITABLE = {"slug", "photo"}
+
+
 @transaction.atomic
 def expert_update_profile(*, expert: Expert, actor, **changes) -> Expert:
-    """Apply profile changes made by the expert (or a coordinator) in one transaction.
+    """Apply profile changes made by the expert (her portal) or a coordinator (the Wagtail
+    admin) in one transaction: both screens go through here.
 
     Many-to-many fields take iterables of objects or keys. A topic cannot be both a topic and a
     no-go topic.
     """
-    unknown = set(changes) - _EDITABLE - set(_M2M)
+    from hope.roles import is_coordinator
+
+    editable = _EDITABLE | (_COORDINATOR_EDITABLE if is_coordinator(actor) else set())
+    unknown = set(changes) - editable - set(_M2M)
     if unknown:
         raise ValueError(f"Not editable here: {sorted(unknown)}")
     errors: dict[str, list] = {}
@@ -170,8 +186,12 @@ def expert_update_profile(*, expert: Expert, actor, **changes) -> Expert:
         except ValidationError as exc:
             errors["bio"] = exc.error_list
         changes["bio"] = clean_bio(changes["bio"])
+    if "slug" in changes:
+        changes["slug"] = _unique_slug(
+            base=changes["slug"] or expert.public_name, exclude_pk=expert.pk
+        )
     for name, value in changes.items():
-        if name in _EDITABLE:
+        if name in editable:
             setattr(expert, name, value)
     try:
         expert.full_clean(exclude=["calendar", "user", "photo"])
@@ -191,16 +211,29 @@ def expert_update_profile(*, expert: Expert, actor, **changes) -> Expert:
     return expert
 
 
-def expert_pause(*, expert: Expert, until: datetime.date | None = None) -> Expert:
-    """Pause all new work. No reason is asked, ever (Rule of care 1)."""
+@transaction.atomic
+def expert_pause(
+    *, expert: Expert, until: datetime.date | None = None, hide_profile: bool = False
+) -> Expert:
+    """Pause all new work. No reason is asked, ever (Rule of care 1). With `hide_profile` her
+    public profile disappears at once (she can show it again from her profile). Apps built on
+    speakers hear of it (`speakers.signals.expert_paused`): bookings tells the coordinators
+    what is affected."""
     from django.utils import timezone
+
+    from speakers.signals import expert_paused
 
     if until is not None and until <= timezone.localdate():
         raise ValidationError({"paused_until": [_("Choose a date in the future, or none.")]})
     expert.paused = True
     expert.paused_until = until
-    expert.save(update_fields=["paused", "paused_until", "updated_at"])
+    fields = ["paused", "paused_until", "updated_at"]
+    if hide_profile:
+        expert.identity_mode = IdentityMode.NOT_PUBLIC
+        fields.append("identity_mode")
+    expert.save(update_fields=fields)
     logger.info("expert %s paused", expert.pk)
+    expert_paused.send(sender=Expert, expert=expert, until=until, hidden=hide_profile)
     return expert
 
 

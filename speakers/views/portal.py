@@ -86,7 +86,11 @@ def profile(request, *, expert):
 def pause(request, *, expert):
     form = PauseForm(request.POST)
     if form.is_valid():
-        services.expert_pause(expert=expert, until=form.cleaned_data["paused_until"])
+        services.expert_pause(
+            expert=expert,
+            until=form.cleaned_data["paused_until"],
+            hide_profile=form.cleaned_data["hide_profile"],
+        )
         messages.success(request, _("You are paused. Nobody will ask you for new work."))
         return redirect("speakers:dashboard")
     return render(

@@ -13,6 +13,7 @@ from bookings.enums import ActivityKind, EngagementStatus, RequestStatus
 from bookings.models import Activity, Engagement
 from bookings.models.engagement import AftercareStatus
 from bookings.services import engagements as services
+from bookings.services.media import booking_set_media_details
 from bookings.services.requests import StaleRequest, TransitionNotAllowed, booking_set_status
 from bookings.services.scheduling import (
     CANCELLED_TITLE,
@@ -27,6 +28,7 @@ from speakers.services.availability import unavailability_add
 from tests.factories.accounts import CoordinatorFactory, EditorFactory, UserFactory
 from tests.factories.backoffice import FittingExpertFactory, MatchingRequestFactory, in_days
 from tests.factories.bookings import EngagementFactory
+from tests.factories.media import accept_conditions
 
 pytestmark = pytest.mark.django_db
 AMSTERDAM = ZoneInfo("Europe/Amsterdam")
@@ -255,15 +257,23 @@ def test_media_gates_hold_confirmation_and_say_what_is_missing(coordinator):
 
     with pytest.raises(services.EngagementRefused) as refused:
         services.engagement_confirm(engagement=engagement, actor=coordinator)
-    assert len(refused.value.missing) == 3
+    assert len(refused.value.missing) == 4
     assert any("questions" in item for item in refused.value.missing)
+    assert any("identity conditions" in item for item in refused.value.missing)
     assert any("support person" in item for item in refused.value.missing)
     assert any("quotes" in item for item in refused.value.missing)
 
-    request.media_questions = "1. What helped you?"
-    request.media_support_person = "A coordinator"
-    request.media_quote_review_agreed = True
-    request.save()
+    booking_set_media_details(
+        booking_request=request,
+        actor=coordinator,
+        questions="1. What helped you?",
+        support_person="A coordinator",
+        quote_review_agreed=True,
+    )
+    with pytest.raises(services.EngagementRefused) as refused:
+        services.engagement_confirm(engagement=engagement, actor=coordinator)
+    assert len(refused.value.missing) == 1
+    accept_conditions(engagement)
     services.engagement_confirm(engagement=engagement, actor=coordinator)
     engagement.refresh_from_db()
     request.refresh_from_db()

@@ -73,13 +73,35 @@ def test_audience_not_accepted_excludes():
 
 def test_identity_rules_incompatible_with_the_medium_exclude():
     request = MatchingRequestFactory(media=True, media_medium=Medium.TV)
-    camera_shy = FittingExpertFactory(media_recording_allowed=False)
-    fine = FittingExpertFactory(media_recording_allowed=True)
+    no_recording = FittingExpertFactory(media_recording_allowed=False, media_face_visible=True)
+    face_hidden = FittingExpertFactory(media_recording_allowed=True, media_face_visible=False)
+    fine = FittingExpertFactory(
+        media_recording_allowed=True,
+        media_face_visible=True,
+        media_voice_altered=True,  # a condition the journalist accepts, not an exclusion
+        media_name_on_record=False,
+    )
 
     result = match_experts(booking_request=request)
 
-    assert codes_for(result, camera_shy) == [Exclusion.IDENTITY_INCOMPATIBLE]
+    assert codes_for(result, no_recording) == [Exclusion.IDENTITY_INCOMPATIBLE]
+    assert codes_for(result, face_hidden) == [Exclusion.IDENTITY_INCOMPATIBLE]
     assert codes_for(result, fine) == []
+
+
+def test_face_voice_and_name_are_checked_against_the_medium():
+    radio = MatchingRequestFactory(media=True, media_medium=Medium.RADIO)
+    face_hidden = FittingExpertFactory(media_recording_allowed=True, media_face_visible=False)
+    no_recording = FittingExpertFactory(media_recording_allowed=False, media_face_visible=True)
+
+    result = match_experts(booking_request=radio)
+
+    assert codes_for(result, face_hidden) == []  # radio shows no face
+    assert codes_for(result, no_recording) == [Exclusion.IDENTITY_INCOMPATIBLE]
+
+    printed = MatchingRequestFactory(media=True, media_medium=Medium.PRINT)
+    result = match_experts(booking_request=printed)
+    assert codes_for(result, no_recording) == []  # print: her name and quotes are conditions
 
 
 def test_paused_expert_is_excluded_until_the_pause_ends():

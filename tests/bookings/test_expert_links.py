@@ -81,9 +81,12 @@ def test_the_question_email_for_a_media_interview_states_the_identity_conditions
             actor=coordinator,
             date_option=booking_request.date_options.get(),
         )
-    (message,) = mailoutbox
+    (message,) = [mail for mail in mailoutbox if mail.to == [expert.user.email]]
     assert "Dagblad Voorbeeld" in message.body
-    assert "accepted by the journalist" in message.body
+    assert "How did it start?" in message.body  # the questions, before she decides
+    assert "not yet accepted by the journalist" in message.body
+    assert "Her name is not published" in message.body  # her own conditions
+    assert "agreed: you review your quotes" in message.body
 
 
 def test_opening_a_link_changes_nothing(client, asked, mailoutbox):

@@ -16,6 +16,7 @@ from bookings.enums import (
 )
 from bookings.gates import check_gates, register_gate, unregister_gate
 from bookings.models import Activity, BookingRequest, Message, Organisation
+from bookings.services.media import booking_set_media_details
 from bookings.services.requests import (
     StaleRequest,
     TransitionNotAllowed,
@@ -35,6 +36,7 @@ from tests.factories.bookings import (
     EngagementFactory,
     MembershipFactory,
 )
+from tests.factories.media import accept_conditions
 
 pytestmark = pytest.mark.django_db
 S = RequestStatus
@@ -161,15 +163,18 @@ def test_media_request_cannot_be_scheduled_before_the_gates_are_met():
         booking_set_status(
             booking_request=booking_request, new_status=S.SCHEDULED, actor=coordinator
         )
-    assert len(error.value.missing) == 3  # questions, support person, quote review
+    assert len(error.value.missing) == 4  # questions, conditions, support person, quote review
     booking_request.refresh_from_db()
     assert booking_request.status == S.EXPERT_ASKED
 
-    BookingRequest.objects.filter(pk=booking_request.pk).update(
-        media_questions="1. What helped you?",
-        media_support_person="Coordinator Anna",
-        media_quote_review_agreed=True,
+    booking_set_media_details(
+        booking_request=booking_request,
+        actor=coordinator,
+        questions="1. What helped you?",
+        support_person="Coordinator Anna",
+        quote_review_agreed=True,
     )
+    accept_conditions(EngagementFactory(request=booking_request, status="accepted"))
     booking_request.refresh_from_db()
     booking_set_status(booking_request=booking_request, new_status=S.SCHEDULED, actor=coordinator)
     assert booking_request.status == S.SCHEDULED
