@@ -23,9 +23,9 @@ from speakers.services import (
     InvitationError,
     expert_ensure_calendar,
     expert_invite,
+    expert_pause,
     expert_photo_release,
     expert_photo_secure,
-    expert_pause,
     expert_unpause,
     expert_update_profile,
 )

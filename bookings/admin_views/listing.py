@@ -14,8 +14,8 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets import BooleanRadioSelect
 
 from bookings.enums import UNCONFIRMED_STATES, EngagementKind, OrganisationKind, RequestStatus
-from bookings.reports.exports import neutralise
 from bookings.models import BookingRequest
+from bookings.reports.exports import neutralise
 
 from .selectors import backoffice_requests, coordinators, needs_attention_q
 

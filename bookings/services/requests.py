@@ -27,8 +27,8 @@ from bookings.enums import (
     MESSAGING_STATES,
     ActivityKind,
     EngagementKind,
-    MembershipRole,
     MeetingMode,
+    MembershipRole,
     RequestStatus,
 )
 from bookings.gates import check_gates

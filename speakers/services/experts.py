@@ -23,7 +23,6 @@ from schedule.models import Calendar
 
 from hope.emails import send_templated_email_to_user
 from hope.sanitize import sanitize_html
-from speakers.services.photos import expert_photo_secure
 from speakers.models import (
     AudienceOption,
     Expert,
@@ -33,6 +32,7 @@ from speakers.models import (
     SpokenLanguage,
     Topic,
 )
+from speakers.services.photos import expert_photo_secure
 
 logger = logging.getLogger(__name__)
 
