@@ -26,6 +26,17 @@ def _empty_caches():
     yield
 
 
+@pytest.fixture(autouse=True)
+def _site_language():
+    """Each test starts in the site's default language: a test that activated another one and
+    did not undo it would otherwise change what `reverse()` returns for every later test."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
 @pytest.fixture
 def password():
     return PASSWORD
