@@ -143,6 +143,7 @@ def enqueue_rendered_email(
     template: str = "",
     language: str | None = None,
     booking_request_id: int | None = None,
+    calendar: dict | None = None,
 ) -> None:
     """Queue an email whose text is already written; stored encrypted until it is sent."""
     from hope.outbox.services import outbound_email_queue_rendered
@@ -158,4 +159,5 @@ def enqueue_rendered_email(
             booking_request_id=booking_request_id,
             from_email=from_email,
             reply_to=reply_to,
+            calendar=calendar,
         )

@@ -99,8 +99,37 @@ def _lock_engagement(engagement: Engagement) -> Engagement:
     )
 
 
-def _send(*, user, template: str, context: dict) -> None:
-    """An email from this module's templates, in the recipient's language, after commit."""
+# Which emails carry a calendar invitation, and with which method (bookings.invitations).
+CALENDAR_METHODS = {
+    "engagement_confirmed_expert": "REQUEST",
+    "engagement_confirmed_organisation": "REQUEST",
+    "engagement_moved": "REQUEST",
+    "engagement_cancelled": "CANCEL",
+}
+
+
+def _invitation(*, template: str, context: dict, user, language: str, audience: str):
+    engagement = context.get("engagement")
+    method = CALENDAR_METHODS.get(template)
+    if method is None or engagement is None or not engagement.starts_at or not engagement.ends_at:
+        return None
+    from bookings.invitations import engagement_invitation
+
+    return {
+        "method": method,
+        "ics": engagement_invitation(
+            engagement=engagement,
+            audience=audience,
+            method=method,
+            recipient_email=user.email,
+            language=language,
+        ),
+    }
+
+
+def _send(*, user, template: str, context: dict, audience: str = "") -> None:
+    """An email from this module's templates, in the recipient's language, after commit; with
+    a calendar invitation when the email confirms, moves or cancels a date."""
     if user is None or not user.is_active or not user.email:
         return
     language = recipient_language(user)
@@ -121,12 +150,18 @@ def _send(*, user, template: str, context: dict) -> None:
         template=f"bookings/admin/{template}",
         language=language,
         booking_request_id=getattr(context.get("engagement"), "request_id", None),
+        calendar=_invitation(
+            template=template, context=context, user=user, language=language, audience=audience
+        )
+        if audience
+        else None,
     )
 
 
 def _tell_expert(engagement: Engagement, template: str, **context) -> None:
     _send(
         user=engagement.expert.user,
+        audience="expert",
         template=template,
         context={
             "engagement": engagement,
@@ -143,6 +178,7 @@ def _tell_organisation(engagement: Engagement, template: str, **context) -> None
     for user in organisation_recipients(booking_request):
         _send(
             user=user,
+            audience="organisation",
             template=template,
             context={
                 "engagement": engagement,

@@ -136,9 +136,11 @@ def outbound_email_queue_rendered(
     booking_request_id: int | None = None,
     from_email: str | None = None,
     reply_to: list[str] | None = None,
+    calendar: dict | None = None,
 ) -> OutboundEmail:
     """Queue an email whose text is already written (allauth's, a few of bookings'): it is
-    stored encrypted, sent as given, and wiped once sent."""
+    stored encrypted, sent as given, and wiped once sent. `calendar` ({"method", "ics"}) adds an
+    iCalendar invitation (REQUEST) or cancellation (CANCEL)."""
     return _queue(
         to=to,
         template=template or "(rendered)",
@@ -147,6 +149,7 @@ def outbound_email_queue_rendered(
             "from_email": from_email,
             "reply_to": reply_to or [],
             "rendered": {"subject": subject, "text": text, "html": html},
+            "calendar": calendar,
         },
         recipient_role=recipient_role,
         request_id=booking_request_id,
@@ -197,8 +200,21 @@ def _build_message(email: OutboundEmail) -> EmailMultiAlternatives:
         headers={"Message-ID": email.message_id},
         connection=get_connection(fail_silently=False),
     )
-    if html:
-        message.attach_alternative(html, "text/html")
+    if not html:
+        from hope.mailtemplates.rendering import text_to_html
+
+        with translation.override(email.language):
+            html = text_to_html(subject=subject, text=text, language=email.language)
+    message.attach_alternative(html, "text/html")
+    calendar = payload.get("calendar")
+    if calendar:
+        # As an alternative part (Outlook, Google and Apple show it as an invitation) and as a
+        # file for programs that only read attachments.
+        method = calendar["method"]
+        message.attach_alternative(
+            calendar["ics"], f"text/calendar; method={method}; charset=UTF-8"
+        )
+        message.attach("invitation.ics", calendar["ics"], "application/ics")
     return message
 
 
