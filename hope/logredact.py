@@ -14,19 +14,27 @@ import re
 
 REDACTED = "[redacted]"
 
-# Each pattern keeps what identifies the page and replaces only the secret part. The optional
-# language prefix (`/en/`) needs no handling: the patterns look for the segments anywhere.
+# Each pattern keeps what identifies the page and replaces only the secret segment. Separators
+# may be URL-encoded (`?next=%2Fexpert%2Fopdrachten%2Flink%2F...`); the optional language prefix
+# (`/en/`) needs no handling because the patterns match anywhere in the text.
+_SEP = r"(?:/|%2[fF])"
+_SEGMENT = r"(?:(?!%2[fF])[^/?#&\s\"'])+"
 _PATH_PATTERNS = [
     # Calendar feed: /expert/agenda/<pk>/<token>.ics
-    re.compile(r"(/expert/agenda/\d+/)[^/?#\s\"]+?(\.ics)"),
+    re.compile(rf"({_SEP}expert{_SEP}agenda{_SEP}\d+{_SEP})({_SEGMENT})"),
     # One-click answer link: /expert/opdrachten/link/<token>/
-    re.compile(r"(/expert/opdrachten/link/)[^/?#\s\"]+"),
+    re.compile(rf"({_SEP}expert{_SEP}opdrachten{_SEP}link{_SEP})({_SEGMENT})"),
     # allauth: email confirmation and password reset keys.
-    re.compile(r"(/accounts/confirm-email/)[^/?#\s\"]+"),
-    re.compile(r"(/accounts/password/reset/key/)[^/?#\s\"]+"),
+    re.compile(rf"({_SEP}accounts{_SEP}confirm-email{_SEP})({_SEGMENT})"),
+    re.compile(rf"({_SEP}accounts{_SEP}password{_SEP}reset{_SEP}key{_SEP})({_SEGMENT})"),
 ]
 # Query values that carry a secret, whatever the path (`?token=...`, `?key=...`).
 _QUERY_PATTERN = re.compile(r"([?&](?:token|key|code|signature)=)[^&#\s\"]*", re.IGNORECASE)
+
+
+def _replace_segment(match: re.Match) -> str:
+    suffix = ".ics" if match.group(2).lower().endswith(".ics") else ""
+    return match.group(1) + REDACTED + suffix
 
 
 def redact_path(path: str) -> str:
@@ -36,12 +44,7 @@ def redact_path(path: str) -> str:
         return path
     text = str(path)
     for pattern in _PATH_PATTERNS:
-        text = pattern.sub(
-            lambda match: (
-                match.group(1) + REDACTED + (match.group(2) if match.lastindex == 2 else "")
-            ),
-            text,
-        )
+        text = pattern.sub(_replace_segment, text)
     return _QUERY_PATTERN.sub(lambda match: match.group(1) + REDACTED, text)
 
 

@@ -28,6 +28,11 @@ def _logged_text(caplog) -> str:
         (f"/accounts/confirm-email/{SECRET}/", "/accounts/confirm-email/[redacted]/"),
         (f"/accounts/password/reset/key/{SECRET}/", "/accounts/password/reset/key/[redacted]/"),
         (f"/somewhere/?token={SECRET}&page=2", "/somewhere/?token=[redacted]&page=2"),
+        (f"/expert/agenda/7/{SECRET}", "/expert/agenda/7/[redacted]"),
+        (
+            f"/accounts/login/?next=%2Fexpert%2Fopdrachten%2Flink%2F{SECRET}%2F",
+            "/accounts/login/?next=%2Fexpert%2Fopdrachten%2Flink%2F[redacted]%2F",
+        ),
         ("/expert/agenda/", "/expert/agenda/"),
         ("/portaal/aanvragen/R-2026-0001/", "/portaal/aanvragen/R-2026-0001/"),
     ],
@@ -66,6 +71,8 @@ def test_a_bad_answer_link_logs_no_token(client, caplog):
     text = _logged_text(caplog)
     assert "Bad Request" in text
     assert SECRET not in text
+    # The page's own requests (style sheets) carry no Referer with the token either.
+    assert response["Referrer-Policy"] == "no-referrer"
 
 
 def test_the_development_server_log_is_redacted(caplog):

@@ -165,3 +165,24 @@ def test_a_shorter_chain_than_the_proxy_count_is_counted_by_socket_address(clien
         HTTP_X_FORWARDED_FOR="203.0.113.203",
     )
     assert _refused(response)
+
+
+@pytest.mark.django_db
+def test_the_public_request_form_limit_ignores_a_forged_forwarded_for(
+    client, rate_limits, run_on_commit
+):
+    """The request form's own limit counts the same address (hope.clientip)."""
+    from bookings.models import BookingRequest
+    from tests.bookings.test_intake import URL, guest_data
+
+    rate_limits.HOPE_REQUEST_FORM_RATE_LIMIT = (2, 3600)
+    rate_limits.ALLAUTH_TRUSTED_PROXY_COUNT = 1
+    for number in range(3):
+        response = client.post(
+            URL,
+            guest_data(email=f"person{number}@example.org"),
+            REMOTE_ADDR="198.51.100.7",
+            HTTP_X_FORWARDED_FOR=f"203.0.113.{number}",
+        )
+    assert response.status_code == 429
+    assert BookingRequest.objects.count() == 2
