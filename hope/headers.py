@@ -5,7 +5,7 @@
 - The Wagtail admin (`/admin/`) renders inline `<script>` blocks (inline panels, date and chooser
   widgets) and `style=""` attributes, and shows image previews from `blob:`/`data:` URLs; it gets
   a policy that allows exactly that, still only from our own origin.
-- A page whose URL carries a secret (answer link, feed) sends no Referer onwards.
+- A page whose URL carries a secret (answer link, feed) sends only its origin as Referer.
 - Pages for signed-in people (portal, expert, account, admin) are never stored by a browser or a
   shared cache (`Cache-Control: no-store`): they show personal data, and the expert's feed page
   shows a secret address.
@@ -102,7 +102,9 @@ class SecurityHeadersMiddleware:
         if redact_path(path) != path:
             # A page whose address is a secret (answer link, feed): the browser must not send
             # that address as Referer with the requests the page makes (it would land in logs).
-            response["Referrer-Policy"] = "no-referrer"
+            # Only the origin; "no-referrer" would make forms post `Origin: null`, which
+            # Django's CSRF check rightly refuses.
+            response["Referrer-Policy"] = "strict-origin"
         # Every response in these areas, signed in or not: anonymous visitors there only see
         # login forms, redirects and token pages (answer links), none of which may be stored.
         if is_private_path(path):

@@ -72,7 +72,7 @@ def test_a_bad_answer_link_logs_no_token(client, caplog):
     assert "Bad Request" in text
     assert SECRET not in text
     # The page's own requests (style sheets) carry no Referer with the token either.
-    assert response["Referrer-Policy"] == "no-referrer"
+    assert response["Referrer-Policy"] == "strict-origin"
 
 
 def test_the_development_server_log_is_redacted(caplog):
