@@ -79,13 +79,9 @@ def preferred_expert_from(slug):
 def _client_key(request) -> str:
     if request.user.is_authenticated:
         return f"user:{request.user.pk}"
-    try:
-        from allauth.core.internal.httpkit import get_client_ip
+    from hope.clientip import client_ip  # a forged X-Forwarded-For never chooses it
 
-        address = get_client_ip(request)
-    except Exception:  # noqa: BLE001 - fall back to the socket address
-        address = request.META.get("REMOTE_ADDR", "")
-    return f"ip:{address}"
+    return f"ip:{client_ip(request)}"
 
 
 def _rate_limit():

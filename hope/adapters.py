@@ -3,6 +3,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import get_language
 
+from hope.clientip import client_ip
 from hope.emails import enqueue_rendered_email
 
 
@@ -37,3 +38,19 @@ class AccountAdapter(DefaultAccountAdapter):
 
     def get_login_redirect_url(self, request):
         return reverse("hope:after_login")
+
+    # --- Rate limits (docs/decisions.md: "Login rate limits") ----------------------------------
+
+    def get_client_ip(self, request):
+        """Counted address: a forged X-Forwarded-For never chooses it (hope.clientip)."""
+        return client_ip(request)
+
+    def _get_login_attempts_cache_key(self, request, **credentials):
+        """The per-key failed-login limit counts an account *from one address*.
+
+        allauth counts failures per account alone, so anyone could lock a coordinator out by
+        sending five wrong passwords for her address. Per account and address, the attacker
+        only locks out themselves; the per-address limit still stops one address from trying
+        many accounts, and staff need their second factor anyway."""
+        key = super()._get_login_attempts_cache_key(request, **credentials)
+        return f"{key}|{client_ip(request)}"

@@ -18,3 +18,10 @@ class HopeConfig(AppConfig):
         from hope.middleware import remember_mfa_enrolment
 
         authenticator_added.connect(remember_mfa_enrolment, dispatch_uid="hope_mfa_enrolled")
+
+        from django.contrib.auth.signals import user_logged_in, user_logged_out
+
+        from hope.session_limits import forget_user_session, mark_signed_in
+
+        user_logged_in.connect(mark_signed_in, dispatch_uid="hope_mark_signed_in")
+        user_logged_out.connect(forget_user_session, dispatch_uid="hope_forget_user_session")

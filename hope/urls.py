@@ -51,4 +51,5 @@ if settings.DEBUG:
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
 
 handler404 = "cms.views.page_not_found"
-handler500 = "cms.views.server_error"
+# A database outage answers the designed 503 page; other errors get cms.views.server_error.
+handler500 = "hope.views.server_error"

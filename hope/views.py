@@ -1,12 +1,18 @@
+import logging
+import sys
+
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
-from django.http import JsonResponse
+from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
+from django.template import loader
 from django.urls import NoReverseMatch, reverse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from hope.roles import is_coordinator, is_editor
+
+logger = logging.getLogger(__name__)
 
 
 @never_cache
@@ -45,3 +51,27 @@ def after_login(request):
         return redirect(reverse(_landing_url_name(request.user)))
     except NoReverseMatch:
         return redirect("/")
+
+
+def database_unavailable(request=None):
+    """The designed 503 page for when the database is down.
+
+    Rendered from a static template without the request context: context processors would ask
+    the database again. The language is the one LocaleMiddleware already chose."""
+    html = loader.get_template("503.html").render({})
+    response = HttpResponse(html, status=503, content_type="text/html; charset=utf-8")
+    response["Retry-After"] = "120"
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def server_error(request):
+    """handler500: a database outage gets the 503 page ("try again soon"), everything else the
+    site's 500 page. Called by Django while the exception is being handled."""
+    error = sys.exc_info()[1]
+    if isinstance(error, DatabaseError):
+        logger.warning("Database unavailable: answered 503 (%s)", type(error).__name__)
+        return database_unavailable(request)
+    from cms.views import server_error as site_server_error
+
+    return site_server_error(request)

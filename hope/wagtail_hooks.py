@@ -73,3 +73,30 @@ def hope_admin_css():
     from django.utils.html import format_html
 
     return format_html('<link rel="stylesheet" href="{}">', static("css/admin.css"))
+
+
+# --- account menu: the session list and MFA (allauth) ------------------------------------------
+
+
+@hooks.register("register_account_menu_item")
+def signed_in_devices_item(request):
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    return {
+        "url": reverse("usersessions_list"),
+        "label": _("Where you are signed in"),
+        "help_text": _("See your sessions and sign out everywhere else."),
+    }
+
+
+@hooks.register("register_account_menu_item")
+def second_factor_item(request):
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    return {
+        "url": reverse("mfa_index"),
+        "label": _("Two-factor authentication"),
+        "help_text": _("Set up or change your authenticator app and recovery codes."),
+    }

@@ -56,6 +56,8 @@ INSTALLED_APPS = [
     "allauth",
     "allauth.account",
     "allauth.mfa",
+    # "Sign out everywhere": each person sees where they are signed in and ends other sessions.
+    "allauth.usersessions",
     # Scheduling, tasks, permissions
     "schedule",
     "django_tasks",
@@ -74,6 +76,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # CSP, Permissions-Policy, no-store on private pages: wraps every response, redirects too.
+    "hope.headers.SecurityHeadersMiddleware",
     "hope.request_guard.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -84,6 +88,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "allauth.account.middleware.AccountMiddleware",
+    "allauth.usersessions.middleware.UserSessionsMiddleware",
+    "hope.session_limits.StaffSessionLimitMiddleware",
     "hope.middleware.StaffMFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
 ]
@@ -172,12 +178,24 @@ ACCOUNT_RATE_LIMITS = {
     "login_failed": "10/m/ip,5/5m/key",
     "signup": "20/m/ip",
 }
+# Failed logins: 10 a minute per address, 5 per 5 minutes per account *and address*
+# (hope.adapters: nobody can lock someone else out). The address is hope.clientip's: with
+# TRUSTED_PROXY_COUNT = N, only the N right-most X-Forwarded-For hops count, and only when the
+# request comes from one of our proxies (TRUSTED_PROXY_IPS); with 0, the socket address.
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+HOPE_TRUSTED_PROXY_IPS = env_list("TRUSTED_PROXY_IPS", "127.0.0.1,::1")
+# Sessions are recorded at sign-in (address and browser, shown only to the person); no write per
+# request, so no "last seen" column.
+USERSESSIONS_TRACK_ACTIVITY = False
 MFA_SUPPORTED_TYPES = ["totp", "recovery_codes", "webauthn"]
 MFA_PASSKEY_LOGIN_ENABLED = False
 MFA_TOTP_ISSUER = "Platform HOPE"
 LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "hope:after_login"
+# Staff sessions: one working day at most, one hour without a request ends them
+# (hope.session_limits). Everyone else keeps Django's defaults ("remember me": 14 days).
+HOPE_STAFF_SESSION_MAX_AGE = int(os.environ.get("HOPE_STAFF_SESSION_MAX_AGE", str(9 * 60 * 60)))
+HOPE_STAFF_SESSION_IDLE = int(os.environ.get("HOPE_STAFF_SESSION_IDLE", str(60 * 60)))
 # Staff must enrol MFA before using the admin (hope.middleware). Off in dev/test for convenience.
 HOPE_REQUIRE_STAFF_MFA = env_bool("HOPE_REQUIRE_STAFF_MFA", True)
 
@@ -250,12 +268,39 @@ X_FRAME_OPTIONS = "SAMEORIGIN"  # Wagtail's preview uses a same-origin iframe.
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 2000
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 
+# Calendar-feed, answer-link and allauth key tokens never reach a log (hope.logredact): the filter
+# sits on the loggers that write request paths, so every handler (and pytest's caplog) gets the
+# redacted record, and on the console handler for everything else.
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "filters": {"redact_tokens": {"()": "hope.logredact.RedactTokensFilter"}},
+    "formatters": {
+        "django.server": {
+            "()": "django.utils.log.ServerFormatter",
+            "format": "[{server_time}] {message}",
+            "style": "{",
+        }
+    },
+    "handlers": {
+        "console": {"class": "logging.StreamHandler", "filters": ["redact_tokens"]},
+        "django.server": {
+            "class": "logging.StreamHandler",
+            "formatter": "django.server",
+            "filters": ["redact_tokens"],
+        },
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {"django.db.backends": {"level": "WARNING"}},
+    "loggers": {
+        "django.db.backends": {"level": "WARNING"},
+        "django.request": {"filters": ["redact_tokens"]},
+        "django.server": {
+            "handlers": ["django.server"],
+            "filters": ["redact_tokens"],
+            "level": "INFO",
+            "propagate": False,
+        },
+    },
 }
 
 # --- Platform HOPE -------------------------------------------------------------------------------

@@ -7,14 +7,19 @@ from .base import env_bool, env_list, require_env
 
 DEBUG = False
 SECRET_KEY = require_env("SECRET_KEY")
-if len(SECRET_KEY) < 50:
+# Django's own deploy check (security.W009) in force: long, varied and not a generated dev key.
+if len(SECRET_KEY) < 50 or len(set(SECRET_KEY)) < 5 or SECRET_KEY.startswith("django-insecure-"):
     from django.core.exceptions import ImproperlyConfigured
 
-    raise ImproperlyConfigured("SECRET_KEY must be at least 50 random characters.")
+    raise ImproperlyConfigured(
+        "SECRET_KEY must be at least 50 random characters with at least 5 different ones."
+    )
 ALLOWED_HOSTS = env_list("ALLOWED_HOSTS") or require_env("ALLOWED_HOSTS").split(",")
 
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = env_bool("SECURE_SSL_REDIRECT", True)
+# Load balancers check health over plain HTTP on the private network: answer them, no redirect.
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
 SECURE_HSTS_PRELOAD = env_bool("SECURE_HSTS_PRELOAD", False)

@@ -57,7 +57,9 @@ def test_production_refuses_to_start_without_secret_key():
 
 def test_production_refuses_to_start_without_allowed_hosts():
     result = _run_with_settings(
-        "hope.settings.production", {"SECRET_KEY": "x" * 60}, SETUP + "print(settings.DEBUG)"
+        "hope.settings.production",
+        {"SECRET_KEY": "a-very-long-random-production-secret-key-0123456789-abcdefghijkl"},
+        SETUP + "print(settings.DEBUG)",
     )
     assert result.returncode != 0
     assert "ALLOWED_HOSTS" in result.stderr
@@ -198,7 +200,10 @@ def test_seed_demo_refuses_without_permission(settings):
 def test_production_settings_refuse_demo_data():
     result = _run_with_settings(
         "hope.settings.production",
-        {"SECRET_KEY": "y" * 60, "ALLOWED_HOSTS": "hope.example"},
+        {
+            "SECRET_KEY": "another-long-random-production-secret-0123456789-abcdefghijklmn",
+            "ALLOWED_HOSTS": "hope.example",
+        },
         SETUP + "print(settings.HOPE_ALLOW_DEMO_DATA)",
     )
     assert result.stdout.strip() == "False", result.stderr
