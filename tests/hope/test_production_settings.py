@@ -2,8 +2,6 @@
 (tests never depend on the caller's environment)."""
 
 import os
-import secrets
-import string
 import subprocess
 import sys
 from pathlib import Path
@@ -11,7 +9,8 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-GOOD_KEY = "".join(secrets.choice(string.ascii_letters + string.digits) for _ in range(60))
+# Fixed (not random): pytest-xdist workers must collect the same parametrised test ids.
+GOOD_KEY = "q7Vd2LmX9pRt4KwZ8nBy3HcJ6sFg1QaE5uTi0oPl7MkNbVcXzAsDfGhJkLq2"
 
 
 def _run(code: str, tmp_path, **env) -> subprocess.CompletedProcess:
