@@ -26,6 +26,11 @@ urlpatterns = [
         print_views.request_confirmation,
         name="request_confirmation",
     ),
+    path(
+        "aanvragen/<str:reference>/verplaatsen/",
+        print_views.request_ask_to_move,
+        name="request_ask_to_move",
+    ),
     path("team/", team_views.team, name="team"),
     path("team/<int:organisation_id>/uitnodigen/", team_views.team_invite, name="team_invite"),
     path(

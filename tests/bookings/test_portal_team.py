@@ -242,3 +242,48 @@ def test_another_organisation_cannot_print_the_confirmation(client, admin):
     EngagementFactory(request=other, status=EngagementStatus.CONFIRMED)
     url = reverse("bookings:request_confirmation", args=[other.reference])
     assert client.get(url).status_code == 404
+
+
+def test_a_contact_asks_to_move_a_fixed_date_with_a_reason(
+    client, admin, organisation, mailoutbox, run_on_commit
+):
+    from bookings.models import Message
+
+    booking_request = BookingRequestFactory(
+        organisation=organisation, contact=admin, status=RequestStatus.SCHEDULED
+    )
+    EngagementFactory(request=booking_request, status=EngagementStatus.CONFIRMED)
+    detail = client.get(reverse("bookings:request_detail", args=[booking_request.reference]))
+    url = reverse("bookings:request_ask_to_move", args=[booking_request.reference])
+    assert url in detail.content.decode()
+
+    empty = client.post(url, {"reason": "", "wished_dates": "any Tuesday"})
+    assert empty.status_code == 400
+    assert "any Tuesday" in empty.content.decode()  # what was typed is kept
+    assert not Message.objects.filter(request=booking_request).exists()
+
+    CoordinatorFactory()
+    with run_on_commit():
+        response = client.post(
+            url, {"reason": "Our training day moved.", "wished_dates": "3 or 10 March"}
+        )
+    assert response.status_code == 302
+    message = Message.objects.get(request=booking_request)
+    assert message.from_organisation
+    assert "Our training day moved." in message.body and "3 or 10 March" in message.body
+    assert mailoutbox  # the coordinators are told at once
+    booking_request.refresh_from_db()
+    assert booking_request.status == RequestStatus.SCHEDULED  # the date stands until she agrees
+
+
+def test_moving_is_offered_only_for_a_fixed_date(client, admin, organisation):
+    booking_request = BookingRequestFactory(organisation=organisation, contact=admin)
+    url = reverse("bookings:request_ask_to_move", args=[booking_request.reference])
+    detail = client.get(reverse("bookings:request_detail", args=[booking_request.reference]))
+    assert url not in detail.content.decode()
+    assert client.post(url, {"reason": "x"}).status_code == 302
+    other = BookingRequestFactory(status=RequestStatus.SCHEDULED)
+    assert (
+        client.get(reverse("bookings:request_ask_to_move", args=[other.reference])).status_code
+        == 404
+    )
