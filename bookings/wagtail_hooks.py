@@ -16,6 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 from bookings.admin_views.matching import MatchingView
 from bookings.admin_views.organisations import OrganisationIndexView, OrganisationInspectView
 from bookings.admin_views.permissions import CoordinatorPermissionPolicy
+from bookings.admin_views.privacy import PersonEraseView
 from bookings.admin_views.requests import (
     BookingRequestFilterSet,
     BookingRequestIndexView,
@@ -23,6 +24,7 @@ from bookings.admin_views.requests import (
 )
 from bookings.dashboard import CoordinatorDashboardPanel
 from bookings.models import BookingRequest, Organisation
+from bookings.services.privacy import ERASE_ACTION
 
 
 class BookingRequestViewSet(ModelViewSet):
@@ -142,3 +144,16 @@ def register_bookings_viewsets():
 @hooks.register("construct_homepage_panels")
 def add_coordinator_dashboard(request, panels):
     panels.insert(0, CoordinatorDashboardPanel(inspect_url_name="booking_requests:inspect"))
+
+
+@hooks.register("register_admin_urls")
+def register_privacy_admin_urls():
+    # Coordinators only (the view checks); reached from an organisation's or an expert's page.
+    return [
+        path("privacy/erase/<int:pk>/", PersonEraseView.as_view(), name="bookings_person_erase")
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_privacy_log_actions(actions):
+    actions.register_action(ERASE_ACTION, _("Erase person"), _("Person erased"))

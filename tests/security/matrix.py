@@ -171,6 +171,7 @@ OBJECTS = {
     "feed": lambda mine: {"pk": mine.expert.pk, "token": mine.expert.ics_token},
     "link": lambda mine: {"token": mine.link_token},
     "expert": lambda mine: {"pk": mine.expert.pk},
+    "contact": lambda mine: {"pk": mine.contact.pk},
     "organisation": lambda mine: {"pk": mine.organisation.pk},
     "topic": lambda mine: {"pk": mine.topic.pk},
     "theme": lambda mine: {"pk": mine.theme.pk},

@@ -8,8 +8,8 @@ HOW TO ADD A ROW (the test fails for a URL pattern without one, and says which):
   is keyed by its route (e.g. "admin/test404/").
 - "obj" (only when the URL has arguments) says whose object fills them, for side A and side B:
   one of OBJECTS in matrix.py: "request" (reference), "request_pk", "engagement", "unavailability",
-  "feed" (expert id + feed token), "link" (an answer-link token), "expert", "organisation",
-  "topic", "theme". Or give "path": "/literal/url/" instead.
+  "contact" (a contact's user id), "feed" (expert id + feed token), "link" (an answer-link token),
+  "expert", "organisation", "topic", "theme", "site_settings". Or give "path": "/literal/url/" instead.
 - "known_bug": {role: outcome} tolerates a known wrong answer until its fix is merged.
 - "post": True sends an empty POST (inside a rolled-back savepoint) instead of a GET.
 - "expect" maps each role to an outcome; for a row with "obj", an outcome may be a pair
@@ -36,7 +36,7 @@ from tests.security.matrix import (
     SERVER_ERROR,
 )
 
-__all__ = ["FORBIDDEN", "GROUPS", "MATRIX"]  # FORBIDDEN: for rows that answer 403
+__all__ = ["GROUPS", "MATRIX"]
 
 
 def everyone(outcome):
@@ -106,6 +106,10 @@ MATRIX = {
     "bookings:request_withdraw": {"obj": "request", "expect": org_owned(OK)},
     # Feedback only after delivery: the member is sent back to the request page.
     "bookings:request_evaluate": {"obj": "request", "expect": org_owned(REDIRECT)},
+    # Your data: every signed-in person, their own only (no id in the URL).
+    "privacy:overview": {"expect": logged_in(OK)},
+    "privacy:download": {"expect": logged_in(OK)},
+    "privacy:delete_account": {"post": True, "expect": logged_in(BAD_REQUEST)},
     # Expert portal: only her own profile, calendar and engagements.
     "speakers:dashboard": {"expect": expert_only(OK)},
     "speakers:profile": {"expect": expert_only(OK)},
@@ -159,6 +163,7 @@ MATRIX = {
     },
     # --- the coordinators' back office (Wagtail admin sections the project adds) ---
     "booking_requests:index": {"expect": COORDINATORS_ONLY},
+    "bookings_person_erase": {"obj": "contact", "expect": admin(editor=FORBIDDEN)},
     "booking_requests:index_results": {"expect": COORDINATORS_ONLY},
     "booking_requests:inspect": {"obj": "request_pk", "expect": COORDINATORS_ONLY},
     "booking_requests:matching": {"obj": "request_pk", "expect": COORDINATORS_ONLY},
