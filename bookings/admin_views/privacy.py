@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.shortcuts import get_object_or_404, redirect
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -31,9 +32,10 @@ class PersonEraseView(CoordinatorRequiredMixin, WagtailAdminTemplateMixin, Templ
     page_title = gettext_lazy("Erase a person")
     header_icon = "warning"
 
-    def dispatch(self, request, *args, **kwargs):
-        self.person = get_object_or_404(get_user_model(), pk=kwargs["pk"])
-        return super().dispatch(request, *args, **kwargs)
+    @cached_property
+    def person(self):
+        # Looked up after CoordinatorRequiredMixin's check: nobody else learns which ids exist.
+        return get_object_or_404(get_user_model(), pk=self.kwargs["pk"])
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
