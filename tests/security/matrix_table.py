@@ -9,7 +9,8 @@ HOW TO ADD A ROW (the test fails for a URL pattern without one, and says which):
 - "obj" (only when the URL has arguments) says whose object fills them, for side A and side B:
   one of OBJECTS in matrix.py: "request" (reference), "request_pk", "engagement", "unavailability",
   "contact" (a contact's user id), "feed" (expert id + feed token), "link" (an answer-link token),
-  "expert", "organisation", "topic", "theme", "site_settings". Or give "path": "/literal/url/" instead.
+  "expert", "organisation", "topic", "theme", "site_settings".
+  Or give "path": "/literal/url/" instead.
 - "known_bug": {role: outcome} tolerates a known wrong answer until its fix is merged.
 - "post": True sends an empty POST (inside a rolled-back savepoint) instead of a GET.
 - "expect" maps each role to an outcome; for a row with "obj", an outcome may be a pair
@@ -27,7 +28,6 @@ must be sent to the login; editor and coordinator are asked on the group's probe
 from tests.security.matrix import (
     ADMIN_DENIED,
     BAD_REQUEST,
-    FORBIDDEN,
     LOGIN,
     NOT_FOUND,
     OK,
@@ -163,7 +163,7 @@ MATRIX = {
     },
     # --- the coordinators' back office (Wagtail admin sections the project adds) ---
     "booking_requests:index": {"expect": COORDINATORS_ONLY},
-    "bookings_person_erase": {"obj": "contact", "expect": admin(editor=FORBIDDEN)},
+    "bookings_person_erase": {"obj": "contact", "expect": COORDINATORS_ONLY},
     "booking_requests:index_results": {"expect": COORDINATORS_ONLY},
     "booking_requests:inspect": {"obj": "request_pk", "expect": COORDINATORS_ONLY},
     "booking_requests:matching": {"obj": "request_pk", "expect": COORDINATORS_ONLY},
