@@ -8,7 +8,7 @@ from decimal import Decimal
 import pytest
 from django.contrib.auth import get_user_model
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from wagtail.models import ModelLogEntry
 
 from bookings.enums import EngagementStatus, RequestStatus
@@ -32,6 +32,13 @@ from tests.factories.followup import (
 
 pytestmark = pytest.mark.django_db
 User = get_user_model()
+
+
+@pytest.fixture(autouse=True)
+def _dutch():
+    # URLs are reversed in Dutch (no prefix), whatever an earlier test left active.
+    with translation.override("nl"):
+        yield
 
 
 def _contact_with_request(**request_fields):
