@@ -8,7 +8,7 @@ PORT ?= 8000
 JOBS ?= 2
 export DJANGO_SETTINGS_MODULE ?= hope.settings.dev
 
-.PHONY: run test test-postgres test-e2e lint format install demo clean messages
+.PHONY: run test test-postgres test-e2e lint format install demo clean messages load
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,11 @@ test-postgres: install
 
 test-e2e: install
 	bash .ci/e2e.sh
+
+# Load without loss (bench/load.py): 500 public requests from 20 clients, 50 racers for one
+# expert on a throwaway PostgreSQL. 127.0.0.1 only, bounded; not part of `make test` or .ci/run.
+load: install
+	$(PY) bench/load.py $(LOAD_ARGS)
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -18,10 +18,12 @@ from bookings.admin_views.listing import BookingRequestFilterSet, BookingRequest
 from bookings.admin_views.matching import MatchingView
 from bookings.admin_views.organisations import OrganisationIndexView, OrganisationInspectView
 from bookings.admin_views.permissions import CoordinatorPermissionPolicy, is_coordinator_cached
+from bookings.admin_views.privacy import PersonEraseView
 from bookings.admin_views.requests import WorkspaceView
 from bookings.admin_views.saved_replies import SavedReplyViewSet
 from bookings.dashboard import CoordinatorDashboardPanel
 from bookings.models import BookingRequest, Organisation
+from bookings.services.privacy import ERASE_ACTION
 
 
 class BookingRequestViewSet(ModelViewSet):
@@ -198,3 +200,16 @@ def register_impact_reports_menu_item():
     return CoordinatorMenuItem(
         _("Impact and work"), reverse("hope_reports:index"), icon_name="table", order=10
     )
+
+
+@hooks.register("register_admin_urls")
+def register_privacy_admin_urls():
+    # Coordinators only (the view checks); reached from an organisation's or an expert's page.
+    return [
+        path("privacy/erase/<int:pk>/", PersonEraseView.as_view(), name="bookings_person_erase")
+    ]
+
+
+@hooks.register("register_log_actions")
+def register_privacy_log_actions(actions):
+    actions.register_action(ERASE_ACTION, _("Erase person"), _("Person erased"))

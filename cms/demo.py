@@ -664,11 +664,17 @@ PRIVACY = {
                 "<h2>Waarvoor</h2><p>Alleen om uw aanvraag te behandelen, een "
                 "ervaringsdeskundige te zoeken, de afspraak te plannen en na afloop te vragen hoe "
                 "het ging.</p>"
-                "<h2>Hoe lang</h2><p>Afgeronde aanvragen maken wij na de bewaartermijn anoniem.</p>"
+                "<h2>Hoe lang</h2><p>Afgeronde aanvragen maken wij twee jaar na de laatste "
+                "wijziging anoniem: naam, contactgegevens, omschrijving, plaats, berichten, "
+                "evaluaties en notities verdwijnen; soort, thema, datum en waardering blijven "
+                "voor onze cijfers. Vergoedingen en betaaldata bewaren wij zo lang als de wet "
+                "voorschrijft. Onbevestigde aanvragen verwijderen wij na zeven dagen.</p>"
                 "<h2>Geen volgers</h2><p>Deze website gebruikt geen advertentie- of "
                 "analysecookies en laadt geen lettertypen of scripts van andere partijen.</p>"
                 "<h2>Uw rechten</h2><p>U mag uw gegevens inzien, laten verbeteren of laten "
-                "verwijderen. Stuur ons daarvoor een e-mail.</p>"
+                "verwijderen. Na het inloggen downloadt u onder ‘Uw gegevens’ alles wat wij "
+                "over u bewaren, en verwijdert u daar zelf uw account. Of stuur ons een "
+                "e-mail.</p>"
             ),
         )
     ],
@@ -684,12 +690,16 @@ PRIVACY = {
                     "need no more, so we ask no more.</p>"
                     "<h2>What for</h2><p>Only to handle your request, find an expert, plan the "
                     "engagement and ask afterwards how it went.</p>"
-                    "<h2>How long</h2><p>We anonymise closed requests after the retention "
-                    "period.</p>"
+                    "<h2>How long</h2><p>We anonymise closed requests two years after their "
+                    "last change: names, contact details, description, place, messages, "
+                    "evaluations and notes are removed; kind, theme, date and rating stay for "
+                    "our figures. Fees and payment dates are kept as long as the law requires. "
+                    "Unconfirmed requests are deleted after seven days.</p>"
                     "<h2>No trackers</h2><p>This website uses no advertising or analytics "
                     "cookies and loads no fonts or scripts from other parties.</p>"
-                    "<h2>Your rights</h2><p>You may see, correct or delete your data. Send us "
-                    "an email.</p>"
+                    "<h2>Your rights</h2><p>You may see, correct or delete your data. Once "
+                    "logged in, ‘Your data’ lets you download everything we keep about you and "
+                    "delete your account yourself. Or send us an email.</p>"
                 ),
             )
         ],

@@ -40,6 +40,8 @@ urlpatterns += i18n_patterns(
     path("expert/opdrachten/", include("bookings.expert_urls")),
     path("expert/", include("speakers.urls")),
     path("portaal/", include("bookings.urls")),
+    # Your data: download it, delete your account (every signed-in person; no ids in URLs).
+    path("mijn-gegevens/", include("bookings.privacy_urls")),
     # Wagtail's page serving must stay last: it matches every remaining path.
     path("", include(wagtail_urls)),
     prefix_default_language=False,

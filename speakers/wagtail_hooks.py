@@ -100,6 +100,12 @@ class ExpertInspectView(generic.InspectView):
         buttons = list(super().header_more_buttons)
         if url := _invite_button(self, self.object):
             buttons.append(Button(_("Invite"), url=url, icon_name="mail", priority=30))
+        if self.object.user_id and self.permission_policy.user_has_permission(
+            self.request.user, "delete"
+        ):
+            # The right to erasure (bookings' admin view: it also clears her engagements' texts).
+            url = reverse("bookings_person_erase", args=[self.object.user_id])
+            buttons.append(Button(_("Erase"), url=url, icon_name="warning", priority=90))
         return buttons
 
     def get_user_display_value(self):

@@ -3,9 +3,12 @@
 A request that has been in a final state, unchanged, for ``HOPE_REQUEST_RETENTION_DAYS``
 (default 730) keeps only what reports need — kind, topics, audience kind and size, mode, dates,
 organisation, status, fees and the rating — and loses every free text and every link to a person:
-the contact, the description and questions, the place, the support person, the messages, the
-timeline's texts, the expert's decline note, practical information and aftercare notes.
+the contact, the description and questions, the place, the media fields (outlet, questions,
+support person), the messages, the timeline's texts, the evaluation's texts, the expert's decline
+note, practical information, aftercare notes and her feedback on the organisation.
 Fees and payment dates stay: they are financial records with their own legal retention.
+A contact person left with nothing but anonymised requests, who has not logged in within the
+retention period, is deactivated (experts and staff are never deactivated here).
 """
 
 import datetime as dt
@@ -16,7 +19,14 @@ from django.db import transaction
 from django.utils import timezone
 
 from bookings.enums import FINAL_STATES
-from bookings.models import Activity, BookingRequest, Engagement, Evaluation, Message
+from bookings.models import (
+    Activity,
+    BookingRequest,
+    Engagement,
+    Evaluation,
+    ExpertFeedback,
+    Message,
+)
 
 logger = logging.getLogger(__name__)
 
@@ -44,11 +54,13 @@ def booking_anonymise(*, booking_request: BookingRequest) -> BookingRequest:
     if locked.status not in FINAL_STATES:
         raise ValueError(f"{locked.reference} is still open and cannot be anonymised.")
 
+    contact = locked.contact
     locked.contact = None
     locked.title = f"{locked.get_kind_display()} ({locked.reference})"
     locked.description = REMOVED
     locked.audience_description = ""
     locked.place = ""
+    locked.media_outlet = ""
     locked.media_questions = ""
     locked.media_support_person = ""
     locked.anonymised_at = timezone.now()
@@ -59,6 +71,7 @@ def booking_anonymise(*, booking_request: BookingRequest) -> BookingRequest:
             "description",
             "audience_description",
             "place",
+            "media_outlet",
             "media_questions",
             "media_support_person",
             "anonymised_at",
@@ -67,12 +80,37 @@ def booking_anonymise(*, booking_request: BookingRequest) -> BookingRequest:
     )
     Message.objects.filter(request=locked).delete()
     Activity.objects.filter(request=locked).update(message="", actor=None)
-    Evaluation.objects.filter(request=locked).update(submitted_by=None)
+    Evaluation.objects.filter(request=locked).update(
+        submitted_by=None, went_well="", what_changed=""
+    )
     Engagement.objects.filter(request=locked).update(
         decline_reason="", aftercare_notes="", practical_info=""
     )
+    ExpertFeedback.objects.filter(engagement__request=locked).update(how_it_went="")
+    if contact is not None:
+        contact_deactivate_if_done(user=contact)
     logger.info("Anonymised booking request %s", locked.reference)
     return locked
+
+
+def contact_deactivate_if_done(*, user, now: dt.datetime | None = None) -> bool:
+    """Deactivate a contact person whose requests are all anonymised and who has not logged in
+    within the retention period. Experts and staff keep their accounts."""
+    from hope.roles import is_coordinator, is_editor
+
+    cutoff = (now or timezone.now()) - dt.timedelta(days=retention_days())
+    if not user.is_active or user.is_staff or user.is_superuser:
+        return False
+    if getattr(user, "expert", None) is not None or is_coordinator(user) or is_editor(user):
+        return False
+    if BookingRequest.objects.filter(contact=user).exists():
+        return False  # still the contact of a request that is kept
+    if (user.last_login or user.date_joined) >= cutoff:
+        return False
+    user.is_active = False
+    user.save(update_fields=["is_active"])
+    logger.info("Deactivated contact account %s", user.pk)
+    return True
 
 
 def anonymise_due_requests(*, now: dt.datetime | None = None) -> int:
