@@ -8,15 +8,19 @@ PORT ?= 8000
 JOBS ?= 2
 export DJANGO_SETTINGS_MODULE ?= hope.settings.dev
 
-.PHONY: run test test-postgres test-e2e lint format install demo clean messages
+.PHONY: run serve bench test test-postgres test-e2e test-cluster lint format install install-production demo clean messages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	$(VENV)/bin/pip install --quiet -e '.[dev,production]'
 	touch $@
 
 install: $(VENV)/.installed
+
+# The development install includes the production extra (gunicorn, the Redis client), so the
+# tests cover gunicorn's log redaction and `make serve` needs nothing more.
+install-production: install
 
 demo: install
 	$(PY) manage.py migrate --noinput
@@ -24,6 +28,16 @@ demo: install
 
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
+
+# The production shape on one machine: gunicorn + task worker + periodic jobs (scripts/serve.sh).
+# SQLite in var/ unless DATABASE_URL is set; REDIS_URL when set. `make serve DEMO=1` adds demo data.
+serve: install-production
+	HOST=$(HOST) PORT=$(PORT) bash scripts/serve.sh
+
+# Production shape with scaled-up data, measured against a static ceiling and a fresh Wagtail
+# project (bench/run.py); prints a markdown table. About 5-8 minutes on 2 cores.
+bench: install-production
+	bash bench/run.sh
 
 test: install
 	DJANGO_SETTINGS_MODULE=hope.settings.test $(PY) -m pytest -m "not e2e and not postgres" -n $(JOBS) $(PYTEST_ARGS)
