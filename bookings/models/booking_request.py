@@ -188,7 +188,13 @@ class BookingRequest(models.Model):
         verbose_name = _("booking request")
         verbose_name_plural = _("booking requests")
         ordering = ["-created_at", "-id"]
-        indexes = [models.Index(fields=["organisation", "-created_at"])]
+        indexes = [
+            models.Index(fields=["organisation", "-created_at"]),
+            # The coordinators' listing: newest received first, 50 at a time.
+            models.Index(fields=["-confirmed_at", "-id"], name="bookings_request_received_idx"),
+            # Filters, the dashboard's triage panel and the "needs attention" flag.
+            models.Index(fields=["status"], name="bookings_request_status_idx"),
+        ]
 
     def __str__(self):
         return f"{self.reference} · {self.title}"
