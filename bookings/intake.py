@@ -228,6 +228,7 @@ def request_form_view(request, *, page=None) -> HttpResponse:
         "form_action": request.path,
         # Guests share the page's frame (header, footer, meta tags) through fragment caching.
         "shared_version": current_version() if is_guest else None,
+        "share_body": is_guest and not form.is_bound,
         # A bound form shows the visitor's values and errors: rendered in full, never shared.
         "fields_html": (
             None
