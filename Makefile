@@ -40,13 +40,17 @@ bench: install-production
 	bash bench/run.sh
 
 test: install
-	DJANGO_SETTINGS_MODULE=hope.settings.test $(PY) -m pytest -m "not e2e and not postgres" -n $(JOBS) $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=hope.settings.test $(PY) -m pytest -m "not e2e and not postgres and not cluster" -n $(JOBS) $(PYTEST_ARGS)
 
 test-postgres: install
 	bash .ci/postgres.sh -n $(JOBS)
 
 test-e2e: install
 	bash .ci/e2e.sh
+
+# Two gunicorn instances on PostgreSQL and Redis agree (publish, rate limits).
+test-cluster: install
+	bash .ci/two_instances.sh
 
 lint: install
 	$(VENV)/bin/ruff check .
