@@ -373,7 +373,10 @@ def main() -> None:
         ]
         if peer_base:
             targets.append(("peer: fresh `wagtail start` home", peer_base + "/"))
-        for name, path in portal["public"].items():
+        # The request form right after the peer it is compared with; then the cached pages.
+        public = dict(portal["public"])
+        targets.append(("request form", base + public.pop("request form")))
+        for name, path in public.items():
             targets.append((name, base + path))
         load = {}
         for name, url in targets:
@@ -381,15 +384,16 @@ def main() -> None:
                 fetch(url)  # fill the page cache
             load[name] = loader(url, args.seconds)
             print(f"   {name}: {load[name]['rps']:.0f} req/s", flush=True)
-        # The machine's other work drifts during the run: the ceiling is measured first and last,
-        # and its mean is what every page is compared with.
-        again = loader(targets[0][1], args.seconds)
-        first = load[targets[0][0]]
-        print(f"   ceiling again: {again['rps']:.0f} req/s", flush=True)
-        load[targets[0][0]] = {
-            key: (first[key] + again[key]) / 2 if key != "errors" else first[key] + again[key]
-            for key in first
-        }
+        # The machine's other work drifts during the run: the ceiling and the peer are measured
+        # first and last, and their means are what every page is compared with.
+        for name, url in targets[: 2 if peer_base else 1]:
+            again = loader(url, args.seconds)
+            first = load[name]
+            print(f"   {name} again: {again['rps']:.0f} req/s", flush=True)
+            load[name] = {
+                key: (first[key] + again[key]) / 2 if key != "errors" else first[key] + again[key]
+                for key in first
+            }
 
         log("page weight, static files, Lighthouse")
         weights = {name: page_weight(base, path) for name, path in portal["public"].items()}
