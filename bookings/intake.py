@@ -14,6 +14,7 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -154,7 +155,44 @@ def _apply_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+# Stands in for the CSRF token in the shared copy of the guest page; never sent as it is.
+TOKEN_PLACEHOLDER = "hope-csrf-token-placeholder"
+
+
+def _shared_page_key(request) -> str | None:
+    """The whole empty form page as every guest sees it, but for the token (see below)."""
+    from django.contrib.messages import get_messages
+
+    if (
+        request.method != "GET"
+        or request.user.is_authenticated
+        or getattr(request, "is_preview", False)
+        or len(get_messages(request)) > 0
+    ):
+        return None
+    variant = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+    return f"bookings:intake:page:{current_version()}:{get_language()}:{variant[:32]}"
+
+
 def request_form_view(request, *, page=None) -> HttpResponse:
+    """For a guest opening the empty form the page is rendered once per page-cache version,
+    language and address, with a placeholder where the CSRF token goes; each visitor gets that
+    copy with their own token. Everyone else, and every bound form, is rendered in full."""
+    shared_key = _shared_page_key(request)
+    if shared_key is not None:
+        html = cache.get(shared_key)
+        if html is not None:
+            return HttpResponse(html.replace(TOKEN_PLACEHOLDER, get_token(request)))
+    response = _request_form_view(request, page=page)
+    if shared_key is not None and response.status_code == 200:
+        response.context_data["csrf_token"] = TOKEN_PLACEHOLDER
+        html = response.rendered_content
+        cache.set(shared_key, html, FIELDS_CACHE_SECONDS)
+        return HttpResponse(html.replace(TOKEN_PLACEHOLDER, get_token(request)))
+    return response
+
+
+def _request_form_view(request, *, page=None) -> HttpResponse:
     user = request.user
     is_guest = not user.is_authenticated
     organisations = (
