@@ -8,15 +8,19 @@ PORT ?= 8000
 JOBS ?= 2
 export DJANGO_SETTINGS_MODULE ?= hope.settings.dev
 
-.PHONY: run test test-postgres test-e2e lint format install demo clean messages load
+.PHONY: run serve bench load test test-postgres test-e2e test-cluster lint format install install-production demo clean messages
 
 $(VENV)/.installed: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(VENV)/bin/pip install --quiet --upgrade pip
-	$(VENV)/bin/pip install --quiet -e '.[dev]'
+	$(VENV)/bin/pip install --quiet -e '.[dev,production]'
 	touch $@
 
 install: $(VENV)/.installed
+
+# The development install includes the production extra (gunicorn, the Redis client), so the
+# tests cover gunicorn's log redaction and `make serve` needs nothing more.
+install-production: install
 
 demo: install
 	$(PY) manage.py migrate --noinput
@@ -25,8 +29,18 @@ demo: install
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 
+# The production shape on one machine: gunicorn + task worker + periodic jobs (scripts/serve.sh).
+# SQLite in var/ unless DATABASE_URL is set; REDIS_URL when set. `make serve DEMO=1` adds demo data.
+serve: install-production
+	HOST=$(HOST) PORT=$(PORT) bash scripts/serve.sh
+
+# Production shape with scaled-up data, measured against a static ceiling and a fresh Wagtail
+# project (bench/run.py); prints a markdown table. About 5-8 minutes on 2 cores.
+bench: install-production
+	bash bench/run.sh
+
 test: install
-	DJANGO_SETTINGS_MODULE=hope.settings.test $(PY) -m pytest -m "not e2e and not postgres" -n $(JOBS) $(PYTEST_ARGS)
+	DJANGO_SETTINGS_MODULE=hope.settings.test $(PY) -m pytest -m "not e2e and not postgres and not cluster" -n $(JOBS) $(PYTEST_ARGS)
 
 test-postgres: install
 	bash .ci/postgres.sh -n $(JOBS)
@@ -38,6 +52,10 @@ test-e2e: install
 # expert on a throwaway PostgreSQL. 127.0.0.1 only, bounded; not part of `make test` or .ci/run.
 load: install
 	$(PY) bench/load.py $(LOAD_ARGS)
+
+# Two gunicorn instances on PostgreSQL and Redis agree (publish, rate limits).
+test-cluster: install
+	bash .ci/two_instances.sh
 
 lint: install
 	$(VENV)/bin/ruff check .

@@ -7,13 +7,18 @@ until they confirm their email address. A honeypot and a rate limit keep robots 
 
 from __future__ import annotations
 
+import hashlib
+
 from django.conf import settings
 from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import HttpResponse
+from django.middleware.csrf import get_token
 from django.shortcuts import redirect
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
@@ -25,9 +30,13 @@ from bookings.forms import (
 )
 from bookings.models import Organisation
 from bookings.services.requests import booking_submit, booking_submit_as_guest
+from hope.page_cache import current_version
 
 # At most this many requests per window (seconds), per visitor address or per account.
 DEFAULT_RATE_LIMIT = (5, 60 * 60)
+FIELDS_TEMPLATE = "bookings/includes/request_fields.html"
+# Shared fragments of the form page; a newer page-cache version makes them stale at once.
+FIELDS_CACHE_SECONDS = 60 * 60
 
 
 def serve_booking_request_page(request, page) -> HttpResponse:
@@ -35,7 +44,19 @@ def serve_booking_request_page(request, page) -> HttpResponse:
 
 
 def site_links(request) -> dict:
-    """Links to the privacy statement and the fee guidance, from the CMS site settings."""
+    """Links to the privacy statement and the fee guidance, from the CMS site settings.
+
+    Shared between visitors while the public page-cache version holds (site settings and page
+    publishes bump it)."""
+    key = f"bookings:intake:links:{current_version()}:{get_language()}:{request.get_host()}"
+    links = cache.get(key)
+    if links is None:
+        links = _site_links(request)
+        cache.set(key, links, FIELDS_CACHE_SECONDS)
+    return links
+
+
+def _site_links(request) -> dict:
     links = {"privacy_url": "", "fee_guidance_url": ""}
     try:
         from cms.models import SiteSettings
@@ -103,6 +124,25 @@ def rate_limit_count(request) -> None:
             cache.set(key, 1, window)
 
 
+def unbound_fields_html(*, form, fee_guidance_url: str) -> str:
+    """The empty form's fields (kinds, topics, experts, help texts) rendered once and shared.
+
+    Everything in this fragment is the same for every visitor who opens the form with the same
+    starting values; the CSRF token and the visitor's own details stay outside it. Valid while the
+    public page-cache version holds: topics, experts and site settings bump it.
+    """
+    initial = sorted((name, str(value)) for name, value in form.initial.items())
+    variant = hashlib.sha256(repr((initial, fee_guidance_url)).encode()).hexdigest()[:32]
+    key = f"bookings:intake:fields:{current_version()}:{get_language()}:{variant}"
+    html = cache.get(key)
+    if html is None:
+        html = render_to_string(
+            FIELDS_TEMPLATE, {"form": form, "fee_guidance_url": fee_guidance_url}
+        )
+        cache.set(key, str(html), FIELDS_CACHE_SECONDS)
+    return mark_safe(html)  # noqa: S308 - our own template's output, rendered above
+
+
 def _apply_errors(form, error: ValidationError) -> None:
     if hasattr(error, "error_dict"):
         for field, field_errors in error.message_dict.items():
@@ -111,7 +151,54 @@ def _apply_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+# Stand in for the CSRF token and the one-time submission token in the shared copy of the guest
+# page; never sent as they are: each visitor gets her own of both.
+TOKEN_PLACEHOLDER = "hope-csrf-token-placeholder"
+SUBMISSION_PLACEHOLDER = "hope-submission-token-placeholder"
+
+
+def _personalised(request, html: str) -> HttpResponse:
+    from hope.submission import new_submission_token
+
+    html = html.replace(TOKEN_PLACEHOLDER, get_token(request))
+    return HttpResponse(html.replace(SUBMISSION_PLACEHOLDER, new_submission_token()))
+
+
+def _shared_page_key(request) -> str | None:
+    """The whole empty form page as every guest sees it, but for the token (see below)."""
+    from django.contrib.messages import get_messages
+
+    if (
+        request.method != "GET"
+        or request.user.is_authenticated
+        or getattr(request, "is_preview", False)
+        or len(get_messages(request)) > 0
+    ):
+        return None
+    variant = hashlib.sha256(f"{request.get_host()}{request.get_full_path()}".encode()).hexdigest()
+    return f"bookings:intake:page:{current_version()}:{get_language()}:{variant[:32]}"
+
+
 def request_form_view(request, *, page=None) -> HttpResponse:
+    """For a guest opening the empty form the page is rendered once per page-cache version,
+    language and address, with a placeholder where the CSRF token goes; each visitor gets that
+    copy with their own token. Everyone else, and every bound form, is rendered in full."""
+    shared_key = _shared_page_key(request)
+    if shared_key is not None:
+        html = cache.get(shared_key)
+        if html is not None:
+            return _personalised(request, html)
+    response = _request_form_view(request, page=page)
+    if shared_key is not None and response.status_code == 200:
+        response.context_data["csrf_token"] = TOKEN_PLACEHOLDER
+        response.context_data["form"].initial["submission_token"] = SUBMISSION_PLACEHOLDER
+        html = response.rendered_content
+        cache.set(shared_key, html, FIELDS_CACHE_SECONDS)
+        return _personalised(request, html)
+    return response
+
+
+def _request_form_view(request, *, page=None) -> HttpResponse:
     user = request.user
     is_guest = not user.is_authenticated
     organisations = (
@@ -170,6 +257,7 @@ def request_form_view(request, *, page=None) -> HttpResponse:
                     return response
             status = 200
 
+    links = site_links(request)
     context = {
         "page": page,
         "form": form,
@@ -182,7 +270,16 @@ def request_form_view(request, *, page=None) -> HttpResponse:
             f.is_bound and f.errors for f in (guest_form, organisation_form, choose_form) if f
         ),
         "form_action": request.path,
-        **site_links(request),
+        # Guests share the page's frame (header, footer, meta tags) through fragment caching.
+        "shared_version": current_version() if is_guest else None,
+        "share_body": is_guest and not form.is_bound,
+        # A bound form shows the visitor's values and errors: rendered in full, never shared.
+        "fields_html": (
+            None
+            if form.is_bound
+            else unbound_fields_html(form=form, fee_guidance_url=links["fee_guidance_url"])
+        ),
+        **links,
     }
     return TemplateResponse(request, "bookings/request_form.html", context, status=status)
 

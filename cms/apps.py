@@ -16,7 +16,14 @@ class CmsConfig(AppConfig):
             signal.connect(clear_public_page_cache, dispatch_uid=f"cms-cache-{id(signal)}")
         post_delete.connect(_page_deleted, dispatch_uid="cms-cache-page-deleted")
         # Lazy model references: the experts app may not exist yet.
-        watched = ["cms.SiteSettings", "cms.Theme", "speakers.Expert", "speakers.Topic"]
+        watched = [
+            "cms.SiteSettings",
+            "cms.Theme",
+            "speakers.Expert",
+            "speakers.Topic",
+            # A page made private (or public again) changes what visitors may see.
+            "wagtailcore.PageViewRestriction",
+        ]
         for label in watched:
             for signal in (post_save, post_delete):
                 signal.connect(

@@ -271,6 +271,14 @@ class ExpertIndexPage(RoutablePageMixin, Page):
     class Meta:
         verbose_name = _("experts directory")
 
+    def serve(self, request, *args, **kwargs):
+        from hope.page_cache import mark_shareable, visitor_may_share
+
+        response = super().serve(request, *args, **kwargs)
+        if visitor_may_share(request):
+            mark_shareable(response)  # directory and profiles: the same for every visitor
+        return response
+
     @path("")
     def directory(self, request):
         from speakers.views.public import directory

@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 
 from django.contrib.auth import get_user_model
-from django.db.models import Exists, Min, OuterRef, Prefetch, Q, QuerySet
+from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
@@ -17,7 +17,7 @@ from bookings.enums import (
     RequestStatus,
 )
 from bookings.gates import check_gates
-from bookings.models import Activity, BookingRequest, Engagement, Message
+from bookings.models import Activity, BookingRequest, DateOption, Engagement, Message
 from bookings.workflow import Actor
 from hope.roles import COORDINATORS
 
@@ -66,11 +66,21 @@ def needs_attention_q(*, now: dt.datetime | None = None) -> Q:
 
 def backoffice_requests(*, now: dt.datetime | None = None) -> QuerySet[BookingRequest]:
     """Every request the coordinators work on: never a guest's unconfirmed one. Constant
-    number of queries whatever the number of rows (joins and annotations only)."""
+    number of queries whatever the number of rows (joins and annotations only).
+
+    Both annotations are correlated subqueries, not aggregates: no GROUP BY over every row, so
+    the page's count is a plain ``COUNT(*)`` (Django drops unused annotations from it) and the
+    database works out the first date and the attention flag only for the rows it returns.
+    """
+    first_date = (
+        DateOption.objects.filter(request=OuterRef("pk"))
+        .order_by("starts_at")
+        .values("starts_at")[:1]
+    )
     return (
         BookingRequest.objects.confirmed()
         .select_related("organisation", "coordinator")
-        .annotate(first_date=Min("date_options__starts_at"))
+        .annotate(first_date=Subquery(first_date))
         .annotate(needs_attention=needs_attention_q(now=now))
     )
 

@@ -207,6 +207,10 @@ class BookingRequest(models.Model):
         indexes = [
             models.Index(fields=["organisation", "-created_at"]),
             models.Index(fields=["confirmed_at"], name="bookings_request_confirmed"),
+            # The coordinators' listing: newest received first, 50 at a time.
+            models.Index(fields=["-confirmed_at", "-id"], name="bookings_request_received_idx"),
+            # Filters, the dashboard's triage panel and the "needs attention" flag.
+            models.Index(fields=["status"], name="bookings_request_status_idx"),
         ]
 
     def __str__(self):

@@ -125,6 +125,11 @@ class Engagement(models.Model):
         verbose_name = _("engagement")
         verbose_name_plural = _("engagements")
         ordering = ["starts_at", "id"]
+        indexes = [
+            # The expert's engagements and calendar; the dashboard's week and capacity panels.
+            models.Index(fields=["expert", "starts_at"], name="bookings_engagement_expert_idx"),
+            models.Index(fields=["status", "starts_at"], name="bookings_engagement_status_idx"),
+        ]
         constraints = [
             models.CheckConstraint(
                 condition=models.Q(starts_at__isnull=True)

@@ -40,12 +40,9 @@ class BasePage(Page):
     def serve(self, request, *args, **kwargs):
         from cms import cache
 
-        if not cache.is_cacheable(request, self):
-            return super().serve(request, *args, **kwargs)
-        response = cache.cached_response(request, self)
-        if response is None:
-            response = super().serve(request, *args, **kwargs)
-            cache.store_response(request, self, response)
+        response = super().serve(request, *args, **kwargs)
+        if cache.is_cacheable(request, self):
+            cache.mark_shareable(response)  # hope.page_cache.PublicPageCacheMiddleware keeps it
         return response
 
     @property

@@ -80,6 +80,9 @@ MIDDLEWARE = [
     "hope.headers.SecurityHeadersMiddleware",
     "hope.request_guard.RejectNulBytesMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Public pages for anonymous visitors, before sessions and authentication: a hit costs no
+    # session and no query (hope/page_cache.py).
+    "hope.page_cache.PublicPageCacheMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",

@@ -293,7 +293,8 @@ def test_cms_booking_request_page_serves_the_form(client, run_on_commit, mailout
     page = BookingRequestPage(title="Ask an expert", slug="ask-an-expert", body="<p>Intro text</p>")
     Page.get_first_root_node().add_child(instance=page)
     response = page.serve(_get_request(page))
-    response.render()
+    if hasattr(response, "render"):  # a guest's empty form may come from the shared copy
+        response.render()
     html = response.content.decode()
     assert "Intro text" in html and 'name="kind"' in html
 
