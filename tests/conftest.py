@@ -26,6 +26,17 @@ def _empty_caches():
     yield
 
 
+# Variables a developer may set in her shell for `make run`; no test may depend on them.
+CALLER_ENVIRONMENT = ("DEMO_PASSWORD", "BASE_URL")
+
+
+@pytest.fixture(autouse=True)
+def _no_caller_environment(monkeypatch):
+    """Tests never read the caller's environment: the README invites setting DEMO_PASSWORD."""
+    for name in CALLER_ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+
+
 @pytest.fixture
 def password():
     return PASSWORD
