@@ -76,6 +76,7 @@ def expert_create(*, public_name: str, slug: str = "", **fields) -> Expert:
     expert = Expert(public_name=public_name.strip(), slug=slug or "", **fields)
     expert.slug = _unique_slug(base=slug or public_name)
     expert.bio = clean_bio(expert.bio)
+    expert.bio_en = clean_bio(expert.bio_en)
     expert.full_clean(exclude=["calendar", "user"])
     expert.save()
     expert_ensure_calendar(expert=expert)
@@ -95,6 +96,8 @@ _EDITABLE = {
     "show_photo",
     "short_bio",
     "bio",
+    "short_bio_en",
+    "bio_en",
     "regions",
     "languages",
     "media_face_visible",
@@ -136,8 +139,9 @@ def expert_update_profile(*, expert: Expert, actor, **changes) -> Expert:
     if "languages" in changes:
         wanted = set(changes["languages"])
         changes["languages"] = [code for code in SpokenLanguage.values if code in wanted]
-    if "bio" in changes:
-        changes["bio"] = clean_bio(changes["bio"])
+    for bio_field in ("bio", "bio_en"):
+        if bio_field in changes:
+            changes[bio_field] = clean_bio(changes[bio_field])
     for name, value in changes.items():
         if name in _EDITABLE:
             setattr(expert, name, value)
