@@ -65,7 +65,7 @@ def search_page_url(context):
 
 @register.inclusion_tag("navigation/language_switch.html", takes_context=True)
 def language_switch(context):
-    return {"languages": language_links(context)}
+    return {"languages": language_links(context), "user": context.get("user")}
 
 
 def language_links(context) -> list[dict]:
