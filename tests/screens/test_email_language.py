@@ -1,0 +1,39 @@
+"""Every email in its reader's language, labels and links included."""
+
+import pytest
+from django.utils import translation
+
+from bookings.services import engagements as services
+from tests.factories.accounts import CoordinatorFactory
+from tests.factories.backoffice import FittingExpertFactory, MatchingRequestFactory
+from tests.factories.bookings import OrganisationFactory
+
+pytestmark = pytest.mark.django_db
+
+
+def test_dutch_coordinator_asks_an_english_expert_who_reads_english_labels(
+    run_on_commit, mailoutbox
+):
+    coordinator = CoordinatorFactory(preferred_language="nl")
+    expert = FittingExpertFactory(with_user=True, user__preferred_language="en")
+    booking_request = MatchingRequestFactory(
+        organisation=OrganisationFactory(name="Lindendal", kind="municipality"),
+        title="Signals in youth care",
+    )
+    with translation.override("nl"), run_on_commit():  # the coordinator works in Dutch
+        services.engagement_ask(
+            booking_request=booking_request,
+            expert=expert,
+            actor=coordinator,
+            date_option=booking_request.date_options.get(),
+        )
+    (message,) = [m for m in mailoutbox if expert.user.email in m.to]
+    body = message.body
+    assert "(Municipality)" in body
+    assert "Gemeente" not in body
+    with translation.override("en"):
+        english_kind = booking_request.get_kind_display()
+    with translation.override("nl"):
+        dutch_kind = booking_request.get_kind_display()
+    assert english_kind in body
+    assert english_kind == dutch_kind or dutch_kind not in body
