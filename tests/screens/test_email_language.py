@@ -37,3 +37,26 @@ def test_dutch_coordinator_asks_an_english_expert_who_reads_english_labels(
         dutch_kind = booking_request.get_kind_display()
     assert english_kind in body
     assert english_kind == dutch_kind or dutch_kind not in body
+
+
+def test_media_question_labels_the_outlet_as_outlet(run_on_commit, mailoutbox, client):
+    coordinator = CoordinatorFactory()
+    expert = FittingExpertFactory(with_user=True, user__preferred_language="nl")
+    booking_request = MatchingRequestFactory(
+        kind="media_interview", media_outlet="Dagblad Lindendal", media_medium="print"
+    )
+    with translation.override("nl"), run_on_commit():
+        engagement = services.engagement_ask(
+            booking_request=booking_request,
+            expert=expert,
+            actor=coordinator,
+            date_option=booking_request.date_options.get(),
+        )
+    (message,) = [m for m in mailoutbox if expert.user.email in m.to]
+    assert "Medium of titel: Dagblad Lindendal" in message.body
+    assert "Soort medium: Dagblad" not in message.body
+    client.force_login(expert.user)
+    from django.urls import reverse
+
+    html = client.get(reverse("engagements:detail", args=[engagement.pk])).content.decode()
+    assert "<dt>Medium of titel</dt><dd>Dagblad Lindendal</dd>" in html
