@@ -217,7 +217,7 @@ def test_payments_show_only_own_fees_with_a_total_per_year(expert_client, expert
     assert "999" not in html
     assert "112.50" in html
     assert "75.00" in html
-    assert "Still to be paid: € 50.00" in html
+    assert "Still to be paid: €50.00" in html
     assert html.index(str(today.year)) < html.index(str(today.year - 1))
 
 
