@@ -56,6 +56,10 @@ def test_printed_answer_link_and_emails_use_the_served_address(settings, mailout
         call_command("seed_demo", stdout=out)
     answer_lines = [line for line in out.getvalue().splitlines() if "Answer link" in line]
     assert answer_lines and "http://127.0.0.1:8123/" in answer_lines[0]
+    # Demo titles never tell an organisation what only coordinators may know.
+    from bookings.models import BookingRequest
+
+    assert not BookingRequest.objects.filter(title__icontains="demo:").exists()
     linked = [m for m in mailoutbox if "http://" in m.body]
     assert linked, "the demo sends at least one email with a link"
     for message in linked:
