@@ -115,6 +115,26 @@ def _apply_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
+def error_summary(*forms) -> list[dict]:
+    """Every wrong field of the given forms, in page order: its label, the first error and the
+    anchor of its input, so the summary at the top can say which fields and link to them."""
+    items = []
+    for form in forms:
+        if form is None or not form.is_bound:
+            continue
+        for name, field in form.fields.items():
+            if name in form.errors:
+                bound = form[name]
+                items.append(
+                    {
+                        "label": field.label or name,
+                        "message": form.errors[name][0],
+                        "anchor": bound.id_for_label or bound.auto_id,
+                    }
+                )
+    return items
+
+
 def request_form_view(request, *, page=None) -> HttpResponse:
     user = request.user
     is_guest = not user.is_authenticated
@@ -185,6 +205,7 @@ def request_form_view(request, *, page=None) -> HttpResponse:
         "extra_forms_have_errors": any(
             f.is_bound and f.errors for f in (guest_form, organisation_form, choose_form) if f
         ),
+        "error_summary": error_summary(form, choose_form, organisation_form, guest_form),
         "form_action": request.path,
         **site_links(request),
     }

@@ -192,7 +192,12 @@ def request_edit(request, reference):
     return render(
         request,
         "bookings/request_edit.html",
-        {"form": form, "booking_request": booking_request, **intake.site_links(request)},
+        {
+            "form": form,
+            "booking_request": booking_request,
+            "error_summary": intake.error_summary(form),
+            **intake.site_links(request),
+        },
     )
 
 
