@@ -84,3 +84,28 @@ def test_expert_writes_her_own_english_bio_in_the_portal(client):
     html = client.get(reverse("speakers:profile")).content.decode()
     assert 'name="short_bio_en"' in html and 'name="bio_en"' in html
     assert 'lang="en"' in html
+
+
+def test_site_search_finds_public_experts_and_topics_in_both_languages(client):
+    call_command("seed_demo", stdout=io.StringIO())
+
+    html = client.get("/zoeken/", {"q": "grooming"}).content.decode()
+    assert '<a href="/ervaringsdeskundigen/?topic=grooming-loverboymethoden">' in html
+    assert "Fenna Zonneveld" in html  # public, speaks on grooming
+    assert 'href="/ervaringsdeskundigen/fenna-zonneveld/"' in html
+    assert "Jade" not in html  # not public: never found
+
+    # Only what she chose to show: a not-public expert's name or topics find nothing.
+    html = client.get("/zoeken/", {"q": "Jade"}).content.decode()
+    assert 'class="expert-card"' not in html
+    html = client.get("/zoeken/", {"q": "kindvriendelijke rechtspraak"}).content.decode()
+    assert 'class="expert-card"' not in html  # only Jade (not public) speaks on it
+
+    # The English site finds English topic names and links to the English directory; the
+    # language switch keeps the query.
+    english = client.get("/en/search/", {"q": "sextortion"})
+    assert english.status_code == 200
+    html = english.content.decode()
+    assert "Online recruitment and sextortion" in html
+    assert 'href="/en/experts/merel/"' in html
+    assert _switch_link(html, "nl") == "/zoeken/?q=sextortion"
