@@ -60,3 +60,19 @@ def test_media_question_labels_the_outlet_as_outlet(run_on_commit, mailoutbox, c
 
     html = client.get(reverse("engagements:detail", args=[engagement.pk])).content.decode()
     assert "<dt>Medium of titel</dt><dd>Dagblad Lindendal</dd>" in html
+
+
+def test_question_email_greets_her_by_the_name_she_goes_by(run_on_commit, mailoutbox):
+    expert = FittingExpertFactory(
+        with_user=True, public_name="Sterre", user__first_name="", user__preferred_language="nl"
+    )
+    booking_request = MatchingRequestFactory()
+    with run_on_commit():
+        services.engagement_ask(
+            booking_request=booking_request,
+            expert=expert,
+            actor=CoordinatorFactory(),
+            date_option=booking_request.date_options.get(),
+        )
+    (message,) = [m for m in mailoutbox if expert.user.email in m.to]
+    assert message.body.startswith("Hallo Sterre,")
