@@ -76,3 +76,27 @@ def test_question_email_greets_her_by_the_name_she_goes_by(run_on_commit, mailou
         )
     (message,) = [m for m in mailoutbox if expert.user.email in m.to]
     assert message.body.startswith("Hallo Sterre,")
+
+
+def test_receipt_to_an_english_contact_links_to_english_pages_and_coordinator_to_workspace(
+    run_on_commit, mailoutbox
+):
+    from django.urls import reverse
+
+    from bookings.services.requests import booking_confirm_guest
+    from tests.factories.accounts import UserFactory
+    from tests.factories.bookings import BookingRequestFactory, MembershipFactory
+
+    contact = UserFactory(preferred_language="en")
+    membership = MembershipFactory(user=contact)
+    coordinator = CoordinatorFactory(preferred_language="nl")
+    booking_request = BookingRequestFactory(
+        organisation=membership.organisation, contact=contact, status="awaiting_confirmation"
+    )
+    with translation.override("nl"), run_on_commit():
+        booking_confirm_guest(user=contact)
+    (receipt,) = [m for m in mailoutbox if contact.email in m.to]
+    assert f"http://testserver/en/portaal/aanvragen/{booking_request.reference}/" in receipt.body
+    (to_coordinator,) = [m for m in mailoutbox if coordinator.email in m.to]
+    workspace = reverse("booking_requests:inspect", args=[booking_request.pk])
+    assert f"http://testserver{workspace}" in to_coordinator.body
