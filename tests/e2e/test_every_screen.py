@@ -140,7 +140,7 @@ def test_every_screen_in_both_languages_at_both_widths(
                         problems=problems,
                     )
                 context.close()
-    assert problems == []
+    assert not problems, "\n".join(repr(problem) for problem in problems)
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
