@@ -52,11 +52,9 @@ def public_expert_by_slug(*, slug: str) -> Expert | None:
 
 def directory_page() -> ExpertIndexPage | None:
     """The directory in the active language (the English one on the English site), else any."""
-    from wagtail.models import Locale
-
     pages = ExpertIndexPage.objects.live().public().order_by("path")
-    active = Locale.objects.filter(language_code=(get_language() or "nl")[:2]).first()
-    return (pages.filter(locale=active).first() if active else None) or pages.first()
+    language = (get_language() or "nl")[:2]
+    return pages.filter(locale__language_code=language).first() or pages.first()
 
 
 def search_public_experts(*, query: str) -> QuerySet[Expert]:

@@ -48,3 +48,22 @@ def test_every_question_to_her_carries_her_rights(client):
     html = client.get(reverse("engagements:detail", args=[delivered.pk])).content.decode()
     assert "checkin-heading" in html
     assert RIGHTS in html
+
+
+def test_portal_addresses_speak_the_readers_language_and_old_ones_redirect(client):
+    expert = ExpertFactory(with_user=True)
+    client.force_login(expert.user)
+    assert client.get("/expert/profiel/").status_code == 200
+    assert client.get("/en/expert/profile/").status_code == 200
+    assert client.get("/en/expert/calendar/feed/").status_code == 200
+    for old, new in [
+        ("/expert/profile/", "/expert/profiel/"),
+        ("/expert/availability/", "/expert/beschikbaarheid/"),
+        ("/expert/calendar/?month=2030-03", "/expert/agenda/?month=2030-03"),
+        ("/expert/calendar/feed/", "/expert/agenda/koppelen/"),
+    ]:
+        response = client.get(old)
+        assert response.status_code == 301
+        assert response["Location"] == new
+    html = client.get("/expert/").content.decode()
+    assert 'href="/expert/profiel/"' in html and 'href="/expert/opdrachten/"' in html
