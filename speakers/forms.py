@@ -99,6 +99,7 @@ class ExpertProfileForm(NoColonMixin, forms.ModelForm):
         }
         help_texts = {
             "bio": BIO_HELP,
+            "bio_en": BIO_HELP,
             "short_bio_en": _(
                 "Only if you want to. Empty: the English website shows no introduction."
             ),
