@@ -26,6 +26,8 @@ demo: install
 	$(PY) manage.py migrate --noinput
 	$(PY) manage.py seed_demo
 
+# Links in emails and the answer link the demo prints point at the address being served.
+run demo: export BASE_URL ?= http://$(HOST):$(PORT)
 run: demo
 	$(PY) manage.py runserver $(HOST):$(PORT)
 

@@ -21,11 +21,11 @@ from bookings.models.organisation import OrganisationMembership
 from speakers.selectors import AMSTERDAM
 
 EXPERT_EMAIL = "expert1@example.org"
-ASKED_TITLE = "Gastles voor jongerenwerkers (demo: open vraag)"
-DELIVERED_TITLE = "Workshop signalen herkennen (demo: nagesprek gevraagd)"
+ASKED_TITLE = "Gastles voor jongerenwerkers"
+DELIVERED_TITLE = "Workshop signalen herkennen"
 PAID_TITLES = [
-    "Panelgesprek over online werving (demo: betaald)",
-    "Klankbordsessie met beleidsmakers (demo: gedeclareerd)",
+    "Panelgesprek over online werving",
+    "Klankbordsessie met beleidsmakers",
 ]
 
 

@@ -179,6 +179,26 @@ def _shared_page_key(request) -> str | None:
     return f"bookings:intake:page:{current_version()}:{get_language()}:{variant[:32]}"
 
 
+def error_summary(*forms) -> list[dict]:
+    """Every wrong field of the given forms, in page order: its label, the first error and the
+    anchor of its input, so the summary at the top can say which fields and link to them."""
+    items = []
+    for form in forms:
+        if form is None or not form.is_bound:
+            continue
+        for name, field in form.fields.items():
+            if name in form.errors:
+                bound = form[name]
+                items.append(
+                    {
+                        "label": field.label or name,
+                        "message": form.errors[name][0],
+                        "anchor": bound.id_for_label or bound.auto_id,
+                    }
+                )
+    return items
+
+
 def request_form_view(request, *, page=None) -> HttpResponse:
     """For a guest opening the empty form the page is rendered once per page-cache version,
     language and address, with a placeholder where the CSRF token goes; each visitor gets that
@@ -269,6 +289,7 @@ def _request_form_view(request, *, page=None) -> HttpResponse:
         "extra_forms_have_errors": any(
             f.is_bound and f.errors for f in (guest_form, organisation_form, choose_form) if f
         ),
+        "error_summary": error_summary(form, choose_form, organisation_form, guest_form),
         "form_action": request.path,
         # Guests share the page's frame (header, footer, meta tags) through fragment caching.
         "shared_version": current_version() if is_guest else None,

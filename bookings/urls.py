@@ -13,6 +13,7 @@ urlpatterns = [
         guest_confirmation.new_confirmation_link,
         name="new_confirmation_link",
     ),
+    path("adres-bevestigd/", views.address_confirmed, name="address_confirmed"),
     path("aanvragen/<str:reference>/", views.request_detail, name="request_detail"),
     path("aanvragen/<str:reference>/bericht/", views.request_message, name="request_message"),
     path("aanvragen/<str:reference>/bevestigen/", views.request_confirm, name="request_confirm"),

@@ -12,6 +12,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -46,6 +47,42 @@ def request_new(request):
 
 def request_sent(request):
     return render(request, "bookings/request_sent.html", {})
+
+
+def address_confirmed(request):
+    """Where allauth sends a person who just confirmed her address (settings point here).
+
+    A guest's request has reached the coordinators: logged in, she goes straight to it; otherwise
+    (same browser or a new one) the page says so and offers a login code by email first, which
+    then leads to the request.
+    """
+    from allauth.account.models import EmailAddress
+
+    from bookings.signals import CONFIRMED_ADDRESS_SESSION_KEY
+
+    if request.user.is_authenticated:
+        latest = selectors.portal_requests(request.user).filter(contact=request.user).first()
+        if latest is not None:
+            return redirect("bookings:request_detail", reference=latest.reference)
+        return redirect("hope:after_login")
+    address = (
+        EmailAddress.objects.filter(pk=request.session.get(CONFIRMED_ADDRESS_SESSION_KEY))
+        .select_related("user")
+        .first()
+    )
+    if address is None:
+        return redirect("account_login")
+    latest = selectors.portal_requests(address.user).filter(contact=address.user).first()
+    next_url = (
+        reverse("bookings:request_detail", kwargs={"reference": latest.reference})
+        if latest is not None
+        else reverse("hope:after_login")
+    )
+    return render(
+        request,
+        "bookings/address_confirmed.html",
+        {"email": address.email, "booking_request": latest, "next_url": next_url},
+    )
 
 
 @login_required
@@ -159,7 +196,12 @@ def request_edit(request, reference):
     return render(
         request,
         "bookings/request_edit.html",
-        {"form": form, "booking_request": booking_request, **intake.site_links(request)},
+        {
+            "form": form,
+            "booking_request": booking_request,
+            "error_summary": intake.error_summary(form),
+            **intake.site_links(request),
+        },
     )
 
 

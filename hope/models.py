@@ -64,6 +64,15 @@ class User(AbstractUser):
     def __str__(self):
         return self.get_full_name() or self.email
 
+    @property
+    def greeting_name(self) -> str:
+        """The name an email greets this person by: her first name, else the name she goes by
+        as an expert (her public name); empty when there is neither."""
+        if self.first_name:
+            return self.first_name
+        expert = getattr(self, "expert", None)  # speakers.Expert, reverse one-to-one
+        return getattr(expert, "public_name", "") or ""
+
 
 # The email outbox lives in its own module; importing it here registers it with the `hope` app.
 from hope.mailtemplates.models import EmailTemplateOverride  # noqa: E402

@@ -24,6 +24,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("i18n/", include("django.conf.urls.i18n")),
+    path("taal/", views.switch_language, name="switch_language"),
     path("", include("cms.urls_root")),  # sitemap.xml, robots.txt: one per site, no prefix
 ]
 

@@ -1,16 +1,20 @@
 import logging
 import sys
 
+from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
 from django.http import HttpResponse, JsonResponse
 from django.shortcuts import redirect
 from django.template import loader
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, reverse, translate_url
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 from hope.roles import is_coordinator, is_editor
+from hope.services.users import user_set_preferred_language
 
 logger = logging.getLogger(__name__)
 
@@ -38,19 +42,36 @@ def _landing_url_name(user) -> str:
     return "home"
 
 
+def _language_of(user) -> str:
+    language = getattr(user, "preferred_language", "") or settings.LANGUAGE_CODE
+    return language if language in dict(settings.LANGUAGES) else settings.LANGUAGE_CODE
+
+
+def _in_language(response, language: str):
+    response.set_cookie(
+        settings.LANGUAGE_COOKIE_NAME,
+        language,
+        max_age=settings.LANGUAGE_COOKIE_AGE,
+        samesite="Lax",
+        secure=settings.SESSION_COOKIE_SECURE,
+        httponly=True,
+    )
+    return response
+
+
 @login_required
 def after_login(request):
-    """Send each person to their own start page after logging in."""
+    """Send each person to their own start page after logging in, in her own language."""
+    language = _language_of(request.user)
     next_url = request.GET.get("next")
-    if next_url:
-        from django.utils.http import url_has_allowed_host_and_scheme
-
-        if url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
-            return redirect(next_url)
-    try:
-        return redirect(reverse(_landing_url_name(request.user)))
-    except NoReverseMatch:
-        return redirect("/")
+    if next_url and url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        return _in_language(redirect(translate_url(next_url, language)), language)
+    with translation.override(language):
+        try:
+            target = reverse(_landing_url_name(request.user))
+        except NoReverseMatch:
+            target = "/"
+    return _in_language(redirect(target), language)
 
 
 def database_unavailable(request=None):
@@ -75,3 +96,17 @@ def server_error(request):
     from cms.views import server_error as site_server_error
 
     return site_server_error(request)
+
+
+@require_safe
+def switch_language(request):
+    """The language switch for a logged-in person: go to the page and remember her choice."""
+    language = request.GET.get("language", "")
+    next_url = request.GET.get("next", "/")
+    if not url_has_allowed_host_and_scheme(next_url, allowed_hosts={request.get_host()}):
+        next_url = "/"
+    if language not in dict(settings.LANGUAGES):
+        return redirect(next_url)
+    if request.user.is_authenticated:
+        user_set_preferred_language(user=request.user, language=language)
+    return _in_language(redirect(next_url), language)

@@ -14,19 +14,55 @@ from speakers.selectors import AMSTERDAM
 from speakers.services import expert_create, expert_ensure_calendar, unavailability_add
 
 TOPICS = [
-    ("Signalen herkennen: het verhaal achter het gedrag", "signalen-herkennen"),
-    ("Grooming en loverboymethoden", "grooming-loverboymethoden"),
-    ("Online werving en sextortion", "online-werving-sextortion"),
-    ("Uitbuiting door ouders of familie", "uitbuiting-door-familie"),
-    ("Jongens als slachtoffer", "jongens-als-slachtoffer"),
-    ("Slachtoffers met een licht verstandelijke beperking (LVB)", "slachtoffers-met-lvb"),
-    ("Traumasensitief verhoren en aangifte doen", "verhoren-en-aangifte"),
-    ("Kindvriendelijke rechtspraak (Barnahus)", "kindvriendelijke-rechtspraak"),
-    ("Victim blaming doorbreken", "victim-blaming"),
-    ("Nazorg en de weg terug", "nazorg-en-de-weg-terug"),
-    ("Preventie op school", "preventie-op-school"),
-    ("Klanten die betalen voor seks met minderjarigen", "klanten-van-minderjarigen"),
+    # (Dutch name, slug, English name)
+    (
+        "Signalen herkennen: het verhaal achter het gedrag",
+        "signalen-herkennen",
+        "Recognising signals: the story behind the behaviour",
+    ),
+    ("Grooming en loverboymethoden", "grooming-loverboymethoden", "Grooming and loverboy methods"),
+    (
+        "Online werving en sextortion",
+        "online-werving-sextortion",
+        "Online recruitment and sextortion",
+    ),
+    (
+        "Uitbuiting door ouders of familie",
+        "uitbuiting-door-familie",
+        "Exploitation by parents or relatives",
+    ),
+    ("Jongens als slachtoffer", "jongens-als-slachtoffer", "Boys as victims"),
+    (
+        "Slachtoffers met een licht verstandelijke beperking (LVB)",
+        "slachtoffers-met-lvb",
+        "Victims with a mild intellectual disability",
+    ),
+    (
+        "Traumasensitief verhoren en aangifte doen",
+        "verhoren-en-aangifte",
+        "Trauma-informed interviews and police reports",
+    ),
+    (
+        "Kindvriendelijke rechtspraak (Barnahus)",
+        "kindvriendelijke-rechtspraak",
+        "Child-friendly justice (Barnahus)",
+    ),
+    ("Victim blaming doorbreken", "victim-blaming", "Stopping victim blaming"),
+    ("Nazorg en de weg terug", "nazorg-en-de-weg-terug", "Aftercare and the road back"),
+    ("Preventie op school", "preventie-op-school", "Prevention in schools"),
+    (
+        "Klanten die betalen voor seks met minderjarigen",
+        "klanten-van-minderjarigen",
+        "Clients who pay for sex with minors",
+    ),
 ]
+
+# The English introductions some experts wrote themselves; the others have none.
+ENGLISH_SHORT_BIOS = {
+    "fenna-zonneveld": "I train youth workers to see what may lie behind behaviour.",
+    "merel": "On online recruitment, and why 'you should have known better' never helps.",
+    "kiki": "I train hotels and taxi firms to recognise exploitation.",
+}
 
 # (slug, public name, identity mode, topic slugs, no-go slugs, formats, audiences, extra fields)
 EXPERTS = [
@@ -157,8 +193,11 @@ def _next_weekday(day: datetime.date, weekday: int) -> datetime.date:
 @transaction.atomic
 def seed(*, password: str, stdout) -> None:
     topics = {}
-    for name, slug in TOPICS:
+    for name, slug, name_en in TOPICS:
         topic, _created = Topic.objects.get_or_create(slug=slug, defaults={"name": name})
+        if not topic.name_en:
+            topic.name_en = name_en
+            topic.save(update_fields=["name_en"])
         topics[slug] = topic
     formats = {option.code: option for option in FormatOption.objects.all()}
     audiences = {option.code: option for option in AudienceOption.objects.all()}
@@ -175,6 +214,9 @@ def seed(*, password: str, stdout) -> None:
             expert.no_go_topics.set([topics[t] for t in no_go])
             expert.formats.set([formats[k] for k in kinds if k in formats])
             expert.audiences.set([audiences[a] for a in audience_codes if a in audiences])
+        if slug in ENGLISH_SHORT_BIOS and not expert.short_bio_en:
+            expert.short_bio_en = ENGLISH_SHORT_BIOS[slug]
+            expert.save(update_fields=["short_bio_en", "updated_at"])
         expert_ensure_calendar(expert=expert)
         experts[slug] = expert
 
@@ -205,22 +247,43 @@ def seed(*, password: str, stdout) -> None:
 
 
 def _ensure_directory_page() -> None:
-    if ExpertIndexPage.objects.exists():
-        return
-    from wagtail.models import Page
+    """The directory in Dutch and English, both in the main menu (idempotent)."""
+    from wagtail.models import Locale, Page
 
     from cms.models import HomePage
 
-    home = HomePage.objects.order_by("path").first() or Page.objects.filter(depth=2).first()
-    if home is None:
+    page = ExpertIndexPage.objects.filter(locale__language_code="nl").first()
+    if page is None:
+        home = (
+            HomePage.objects.filter(locale__language_code="nl").order_by("path").first()
+            or Page.objects.filter(depth=2).first()
+        )
+        if home is None:
+            return
+        page = ExpertIndexPage(
+            title="Ervaringsdeskundigen",
+            slug=slugify("ervaringsdeskundigen"),
+            show_in_menus=True,
+            intro=(
+                "Maak kennis met de ervaringsdeskundigen van Platform HOPE, zoals zij zelf "
+                "gezien willen worden."
+            ),
+        )
+        home.add_child(instance=page)
+        page.save_revision().publish()
+    elif not page.show_in_menus:
+        page.show_in_menus = True
+        page.save_revision().publish()
+    english = Locale.objects.filter(language_code="en").first()
+    if english is None or page.get_translation_or_none(english) is not None:
         return
-    page = ExpertIndexPage(
-        title="Ervaringsdeskundigen",
-        slug=slugify("ervaringsdeskundigen"),
-        intro=(
-            "Maak kennis met de ervaringsdeskundigen van Platform HOPE, zoals zij zelf gezien "
-            "willen worden."
-        ),
+    if page.get_parent().get_translation_or_none(english) is None:
+        return  # no English home page to hang it under
+    translation = page.copy_for_translation(english)
+    translation.title = "Experts by experience"
+    translation.slug = "experts"
+    translation.show_in_menus = True
+    translation.intro = (
+        "Meet the experts by experience of Platform HOPE, as they choose to be seen."
     )
-    home.add_child(instance=page)
-    page.save_revision().publish()
+    translation.save_revision().publish()

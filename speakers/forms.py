@@ -70,6 +70,8 @@ class ExpertProfileForm(NoColonMixin, forms.ModelForm):
             "show_photo",
             "short_bio",
             "bio",
+            "short_bio_en",
+            "bio_en",
             "topics",
             "no_go_topics",
             "formats",
@@ -88,6 +90,8 @@ class ExpertProfileForm(NoColonMixin, forms.ModelForm):
             "identity_mode": forms.RadioSelect,
             "bio": forms.Textarea(attrs={"rows": 8}),
             "short_bio": forms.Textarea(attrs={"rows": 2}),
+            "bio_en": forms.Textarea(attrs={"rows": 8, "lang": "en"}),
+            "short_bio_en": forms.Textarea(attrs={"rows": 2, "lang": "en"}),
             "topics": forms.CheckboxSelectMultiple,
             "no_go_topics": forms.CheckboxSelectMultiple,
             "formats": forms.CheckboxSelectMultiple,
@@ -95,6 +99,10 @@ class ExpertProfileForm(NoColonMixin, forms.ModelForm):
         }
         help_texts = {
             "bio": BIO_HELP,
+            "bio_en": BIO_HELP,
+            "short_bio_en": _(
+                "Only if you want to. Empty: the English website shows no introduction."
+            ),
             "public_name": _(
                 "Your own name or a pseudonym. Shown only if you choose to be public."
             ),
@@ -131,6 +139,9 @@ class ExpertAdminForm(WagtailAdminModelForm):
         bio = self.cleaned_data.get("bio", "")
         validate_bio_length(bio)
         return clean_bio(bio)
+
+    def clean_bio_en(self):
+        return clean_bio(self.cleaned_data.get("bio_en", ""))
 
     def clean(self):
         cleaned_data = super().clean()

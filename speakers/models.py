@@ -9,6 +9,7 @@ import secrets
 
 from django.conf import settings
 from django.db import models
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
@@ -65,11 +66,26 @@ class Topic(index.Indexed, models.Model):
     """A theme experts speak on (a Wagtail snippet, managed by coordinators)."""
 
     name = models.CharField(_("name"), max_length=120, unique=True)
+    name_en = models.CharField(
+        _("name in English"),
+        max_length=120,
+        blank=True,
+        help_text=_("Shown on the English site. Empty: the Dutch name is shown."),
+    )
     slug = models.SlugField(_("slug"), max_length=120, unique=True)
     description = models.TextField(_("description"), blank=True)
 
-    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("name_en"),
+        FieldPanel("slug"),
+        FieldPanel("description"),
+    ]
+    search_fields = [
+        index.SearchField("name"),
+        index.SearchField("name_en"),
+        index.AutocompleteField("name"),
+    ]
 
     class Meta:
         ordering = ["name"]
@@ -77,6 +93,13 @@ class Topic(index.Indexed, models.Model):
         verbose_name_plural = _("topics")
 
     def __str__(self):
+        return self.label
+
+    @property
+    def label(self) -> str:
+        """The name in the reader's language (the English name when there is one)."""
+        if self.name_en and (get_language() or "").startswith("en"):
+            return self.name_en
         return self.name
 
 
@@ -145,6 +168,11 @@ class Expert(models.Model):
     show_photo = models.BooleanField(_("show my photo"), default=False)
     short_bio = models.CharField(_("short introduction"), max_length=300, blank=True)
     bio = models.TextField(_("about me"), blank=True, help_text=_("Stored as sanitised HTML."))
+    # The expert writes her own English texts, or none (then the English site shows no bio).
+    short_bio_en = models.CharField(_("short introduction in English"), max_length=300, blank=True)
+    bio_en = models.TextField(
+        _("about me in English"), blank=True, help_text=_("Stored as sanitised HTML.")
+    )
     topics = models.ManyToManyField(
         Topic, related_name="experts", blank=True, verbose_name=_("topics I speak on")
     )
@@ -222,6 +250,25 @@ class Expert(models.Model):
     def bio_html(self) -> str:
         # Sanitised on save by the service and again when shown (DESIGN: stored or shown).
         return sanitize_html(self.bio)
+
+    @staticmethod
+    def _reads_english() -> bool:
+        return (get_language() or "").startswith("en")
+
+    @property
+    def local_short_bio(self) -> str:
+        """The short introduction in the reader's language; on the English site only her own."""
+        return self.short_bio_en if self._reads_english() else self.short_bio
+
+    @property
+    def local_bio_html(self) -> str:
+        return sanitize_html(self.bio_en if self._reads_english() else self.bio)
+
+    @property
+    def has_local_bio(self) -> bool:
+        if self._reads_english():
+            return bool(self.short_bio_en or self.bio_en)
+        return bool(self.short_bio or self.bio)
 
     def get_regions_display(self) -> list[str]:
         labels = dict(Region.choices)

@@ -9,6 +9,7 @@ from zoneinfo import ZoneInfo
 
 from django.db.models import Prefetch, Q, QuerySet
 from django.utils import timezone
+from django.utils.translation import get_language
 from schedule.models import Event
 
 from speakers.models import PUBLIC_IDENTITY_MODES, Expert, ExpertIndexPage, Topic
@@ -50,7 +51,33 @@ def public_expert_by_slug(*, slug: str) -> Expert | None:
 
 
 def directory_page() -> ExpertIndexPage | None:
-    return ExpertIndexPage.objects.live().public().order_by("path").first()
+    """The directory in the active language (the English one on the English site), else any."""
+    pages = ExpertIndexPage.objects.live().public().order_by("path")
+    language = (get_language() or "nl")[:2]
+    return pages.filter(locale__language_code=language).first() or pages.first()
+
+
+def search_public_experts(*, query: str) -> QuerySet[Expert]:
+    """Public experts matching the words of ``query`` in what they chose to show: their public
+    name, their introduction in the reader's language and their topics (never no-go topics)."""
+    english = (get_language() or "").startswith("en")
+    experts = public_experts()
+    for word in query.split()[:8]:
+        experts = experts.filter(
+            Q(public_name__icontains=word)
+            | Q(**{("short_bio_en" if english else "short_bio") + "__icontains": word})
+            | Q(topics__name__icontains=word)
+            | Q(topics__name_en__icontains=word)
+        )
+    return experts.distinct()
+
+
+def search_public_topics(*, query: str) -> QuerySet[Topic]:
+    """Topics a public expert speaks on whose Dutch or English name matches every word."""
+    topics = public_topics()
+    for word in query.split()[:8]:
+        topics = topics.filter(Q(name__icontains=word) | Q(name_en__icontains=word))
+    return topics.order_by("name")
 
 
 def with_profile_urls(experts: Iterable[Expert], *, page: ExpertIndexPage | None) -> list[Expert]:

@@ -172,7 +172,12 @@ class ExpertViewSet(ModelViewSet):
                 heading=_("Identity"),
             ),
             MultiFieldPanel(
-                [FieldPanel("short_bio"), FieldPanel("bio")],
+                [
+                    FieldPanel("short_bio"),
+                    FieldPanel("bio"),
+                    FieldPanel("short_bio_en"),
+                    FieldPanel("bio_en"),
+                ],
                 heading=_("Introduction"),
             ),
             MultiFieldPanel(

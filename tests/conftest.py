@@ -26,10 +26,21 @@ def _empty_caches():
     yield
 
 
+# Variables a developer may set in her shell for `make run`; no test may depend on them.
+CALLER_ENVIRONMENT = ("DEMO_PASSWORD", "BASE_URL")
+
+
 @pytest.fixture(autouse=True)
-def _site_language():
-    """Each test starts in the site's default language: a test that activated another one and
-    did not undo it would otherwise change what `reverse()` returns for every later test."""
+def _no_caller_environment(monkeypatch):
+    """Tests never read the caller's environment: the README invites setting DEMO_PASSWORD."""
+    for name in CALLER_ENVIRONMENT:
+        monkeypatch.delenv(name, raising=False)
+
+
+@pytest.fixture(autouse=True)
+def _default_language():
+    """Each test starts in the site's default language: the test client's requests activate a
+    language (LocaleMiddleware) that would otherwise stay active for the next test."""
     from django.utils import translation
 
     translation.deactivate()

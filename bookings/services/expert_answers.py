@@ -15,6 +15,7 @@ from django.conf import settings
 from django.core import signing
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext as _
 
 from bookings import engagement_workflow as lifecycle
@@ -140,6 +141,16 @@ def city_of(place: str) -> str:
     return place.rsplit(",", 1)[-1].strip()
 
 
+def choice_label(instance, field_name: str):
+    """A choice field's label, translated when it is shown (not in the caller's language)."""
+    value = getattr(instance, field_name)
+    return dict(instance._meta.get_field(field_name).flatchoices).get(value, value)
+
+
+def lazy_str(function):
+    return lazy(function, str)()
+
+
 def question_context(engagement: Engagement) -> dict:
     """What the expert reads before deciding (email, link page, portal): no private notes.
 
@@ -155,14 +166,17 @@ def question_context(engagement: Engagement) -> dict:
     return {
         "engagement": engagement,
         "booking_request": booking_request,
-        "kind": booking_request.get_kind_display(),
-        "organisation_kind": booking_request.organisation.get_kind_display(),
+        # Labels stay lazy: the email is rendered later, in the expert's language.
+        "kind": choice_label(booking_request, "kind"),
+        "organisation_kind": choice_label(booking_request.organisation, "kind"),
         "organisation_name": booking_request.organisation.name,
-        "topics": ", ".join(topic.name for topic in booking_request.topics.all()),
+        "topics": lazy_str(
+            lambda: ", ".join(topic.label for topic in booking_request.topics.all())
+        ),
         "audience": booking_request.audience_description
-        or booking_request.get_audience_kind_display(),
+        or choice_label(booking_request, "audience_kind"),
         "audience_size": booking_request.audience_size,
-        "mode": booking_request.get_mode_display(),
+        "mode": choice_label(booking_request, "mode"),
         "place": booking_request.place,
         "city": city_of(booking_request.place),
         "fee_offered": booking_request.fee_offered,

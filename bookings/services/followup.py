@@ -107,7 +107,7 @@ def _day_context(engagement: Engagement) -> dict:
         "engagement": engagement,
         "reference": booking_request.reference,
         "title": booking_request.title,
-        "mode": booking_request.get_mode_display(),
+        "mode": expert_answers.choice_label(booking_request, "mode"),
         "place": booking_request.place,
     }
 

@@ -47,7 +47,7 @@ from bookings.models import (
 from bookings.models.impact import RequestSource
 from bookings.rules import is_staff_or_expert
 from bookings.workflow import Actor
-from hope.emails import send_templated_email_to_user
+from hope.emails import recipient_language, send_templated_email_to_user
 from hope.outbox.services import outbound_emails_delete_for_requests
 from hope.roles import COORDINATORS, is_coordinator
 
@@ -176,19 +176,21 @@ def _email_context(booking_request: BookingRequest, **extra) -> dict:
 
 def _notify_organisation(booking_request: BookingRequest, *, template: str, **context) -> None:
     for user in organisation_recipients(booking_request):
-        send_templated_email_to_user(
-            user=user, template=template, context=_email_context(booking_request, **context)
-        )
+        # Links in the reader's language (an English contact gets /en/ addresses).
+        with translation.override(recipient_language(user)):
+            user_context = _email_context(booking_request, **context)
+        send_templated_email_to_user(user=user, template=template, context=user_context)
 
 
 def _notify_coordinators(booking_request: BookingRequest, *, template: str, **context) -> None:
-    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
+    # Coordinators land on the request's own workspace, not the admin's front page.
+    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
+        "booking_requests:inspect", args=[booking_request.pk]
+    )
     for user in coordinator_recipients(booking_request):
-        send_templated_email_to_user(
-            user=user,
-            template=template,
-            context=_email_context(booking_request, admin_url=admin_url, **context),
-        )
+        with translation.override(recipient_language(user)):
+            user_context = _email_context(booking_request, admin_url=admin_url, **context)
+        send_templated_email_to_user(user=user, template=template, context=user_context)
 
 
 def _log(

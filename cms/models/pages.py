@@ -426,5 +426,22 @@ class SearchPage(BasePage):
                 .search(query)
             )
             results = paginate(request, found, SEARCH_RESULTS_PER_PAGE)
-        context.update(query=query, results=results)
+        context.update(query=query, results=results, **self._expert_results(query))
         return context
+
+    @staticmethod
+    def _expert_results(query: str) -> dict:
+        """Public experts and topics matching the query, linked to the directory."""
+        if not query:
+            return {"expert_results": [], "topic_results": []}
+        from speakers import selectors
+
+        directory = selectors.directory_page()
+        experts = selectors.with_profile_urls(
+            selectors.search_public_experts(query=query)[:12], page=directory
+        )
+        topics = list(selectors.search_public_topics(query=query)[:12])
+        base = directory.url if directory is not None else None
+        for topic in topics:
+            topic.directory_url = f"{base}?topic={topic.slug}" if base else None
+        return {"expert_results": experts, "topic_results": topics}

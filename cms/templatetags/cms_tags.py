@@ -65,7 +65,7 @@ def search_page_url(context):
 
 @register.inclusion_tag("navigation/language_switch.html", takes_context=True)
 def language_switch(context):
-    return {"languages": language_links(context)}
+    return {"languages": language_links(context), "user": context.get("user")}
 
 
 def language_links(context) -> list[dict]:
@@ -75,8 +75,15 @@ def language_links(context) -> list[dict]:
     page = _current_page(context)
     urls: dict[str, str] = {}
     if page is not None and getattr(page, "pk", None):
+        # A routable page's sub-route (an expert's profile) and the query (a search, a topic
+        # filter) carry over to the translation.
+        suffix = context.get("translation_subpath", "")
+        query = request.META.get("QUERY_STRING", "") if request is not None else ""
         for translation in page.get_translations(inclusive=True).live().select_related("locale"):
-            urls[translation.locale.language_code] = translation.get_url(request)
+            url = translation.get_url(request)
+            if url:
+                url = url + suffix + (f"?{query}" if query else "")
+            urls[translation.locale.language_code] = url
         missing = [code for code, _name in settings.LANGUAGES if code not in urls]
         if missing:
             home = _site_home(context)

@@ -173,6 +173,9 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_LOGIN_BY_CODE_ENABLED = True
 # A guest's request waits 7 days for confirmation (then it is purged); the link lives as long.
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 7
+# After confirming her address a guest lands on her request (or is offered a login code first).
+ACCOUNT_EMAIL_CONFIRMATION_ANONYMOUS_REDIRECT_URL = "bookings:address_confirmed"
+ACCOUNT_EMAIL_CONFIRMATION_AUTHENTICATED_REDIRECT_URL = "bookings:address_confirmed"
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Platform HOPE] "
 ACCOUNT_ADAPTER = "hope.adapters.AccountAdapter"
 ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False

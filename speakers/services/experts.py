@@ -112,6 +112,7 @@ def expert_create(*, public_name: str, slug: str = "", **fields) -> Expert:
         raise ValidationError({"bio": exc.error_list}) from exc
     expert.slug = _unique_slug(base=slug or public_name)
     expert.bio = clean_bio(expert.bio)
+    expert.bio_en = clean_bio(expert.bio_en)
     expert.full_clean(exclude=["calendar", "user"])
     expert.save()
     expert_ensure_calendar(expert=expert)
@@ -131,6 +132,8 @@ _EDITABLE = {
     "show_photo",
     "short_bio",
     "bio",
+    "short_bio_en",
+    "bio_en",
     "regions",
     "languages",
     "media_face_visible",
@@ -180,12 +183,13 @@ def expert_update_profile(*, expert: Expert, actor, **changes) -> Expert:
     if "languages" in changes:
         wanted = set(changes["languages"])
         changes["languages"] = [code for code in SpokenLanguage.values if code in wanted]
-    if "bio" in changes:
-        try:
-            validate_bio_length(changes["bio"])
-        except ValidationError as exc:
-            errors["bio"] = exc.error_list
-        changes["bio"] = clean_bio(changes["bio"])
+    for bio_field in ("bio", "bio_en"):
+        if bio_field in changes:
+            try:
+                validate_bio_length(changes[bio_field])
+            except ValidationError as exc:
+                errors[bio_field] = exc.error_list
+            changes[bio_field] = clean_bio(changes[bio_field])
     if "slug" in changes:
         changes["slug"] = _unique_slug(
             base=changes["slug"] or expert.public_name, exclude_pk=expert.pk

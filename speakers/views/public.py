@@ -52,6 +52,7 @@ def profile(request, *, page, expert_slug):
         {
             **page.get_context(request),
             "expert": expert,
+            "translation_subpath": f"{expert.slug}/",
             "ask_url": f"{request_url}?expert={expert.slug}" if request_url else None,
         },
     )

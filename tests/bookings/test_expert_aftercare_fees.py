@@ -176,7 +176,7 @@ def test_coordinators_see_outstanding_fees_and_for_how_long(coordinator, client)
     section = home[home.index('id="hope-fees') :]
     section = section[: section.index("</section>")]
     assert old.request.reference in section
-    assert "1 fee not paid yet, € 110.00 in total." in section
+    assert "1 fee not paid yet, €110.00 in total." in section
     assert "12 days" in section
 
 

@@ -65,15 +65,17 @@ def test_guest_media_request_to_portal_and_privacy(page, live_server, serious_ax
     assert booking_request.status == RequestStatus.IN_TRIAGE
     assert any(coordinator.email in m.to for m in mail.outbox)
 
-    # 3. The guest logs in with an emailed code and lands in the portal.
-    page.goto(live_server.url + "/accounts/login/code/")
-    page.locator("input[name=email]").fill(GUEST)
-    page.locator("main form button[type=submit]").first.click()
+    # 3. The landing page offers an emailed login code first; the code leads to her request.
+    page.wait_for_url("**/portaal/adres-bevestigd/")
+    assert booking_request.reference in page.content()
+    assert serious_axe_violations(page) == []
+    page.get_by_role("button", name="Stuur mij een inlogcode").click()
     page.wait_for_url("**/login/code/confirm/**")
     code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", _last_mail_to(GUEST).body, re.M)[1]
     page.locator("input[name=code]").fill(code)
     page.locator("main form button[type=submit]").first.click()
-    page.wait_for_url("**/portaal/")
+    page.wait_for_url(f"**/portaal/aanvragen/{booking_request.reference}/")
+    page.goto(live_server.url + "/portaal/")
     assert booking_request.reference in page.content()
     assert serious_axe_violations(page) == []
 

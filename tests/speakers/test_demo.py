@@ -19,5 +19,7 @@ def test_seed_demo_is_idempotent_and_varied():
     assert Expert.objects.get(user__email="expert1@example.org").is_public
     assert Expert.objects.get(user__email="expert2@example.org")
     assert Unavailability.objects.filter(event__rule__isnull=False).count() >= 2
-    assert ExpertIndexPage.objects.live().count() == 1
+    # One directory, in Dutch and in English.
+    assert ExpertIndexPage.objects.live().filter(locale__language_code="nl").count() == 1
+    assert ExpertIndexPage.objects.live().filter(locale__language_code="en").count() == 1
     assert all(expert.calendar_id for expert in Expert.objects.all())

@@ -1,0 +1,33 @@
+"""Amounts of money with a thousands separator, as a Dutch or English reader writes them."""
+
+from decimal import Decimal
+
+import pytest
+from django.urls import reverse
+from django.utils import timezone
+
+from tests.factories.followup import DeliveredEngagementFactory, ExpertWithUserFactory
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.mark.parametrize(
+    ("language", "prefix", "total", "outstanding"),
+    [("nl", "", "€\xa01.030,40", "€\xa02.000,00"), ("en", "/en", "€1,030.40", "€2,000.00")],
+)
+def test_payments_page_groups_thousands(client, language, prefix, total, outstanding):
+    expert = ExpertWithUserFactory()
+    expert.user.preferred_language = language
+    expert.user.save()
+    DeliveredEngagementFactory(
+        expert=expert,
+        fee=Decimal("1000.00"),
+        travel_costs=Decimal("30.40"),
+        paid_on=timezone.localdate(),
+    )
+    DeliveredEngagementFactory(expert=expert, fee=Decimal("2000.00"))
+    client.force_login(expert.user)
+    html = client.get(prefix + reverse("engagements:payments").removeprefix("/en")).content.decode()
+    assert total in html
+    assert outstanding in html
+    assert "1030" not in html
