@@ -32,6 +32,7 @@ BAD_REQUEST = "bad_request"  # 400 (e.g. an answer link that is not this person'
 NOT_ALLOWED = "not_allowed"  # 405
 SERVER_ERROR = "server_error"  # 500: only Wagtail's deliberate /admin/failwhale/ may answer it
 
+EMAIL_TEXT = "bookings/more_info_needed"
 ROLES = ("anonymous", "org_a", "org_b", "expert_a", "expert_b", "editor", "coordinator")
 SIDES = ("a", "b")
 
@@ -125,6 +126,9 @@ def build_world() -> SimpleNamespace:
     from bookings.services.expert_answers import issue_link, make_token
     from bookings.services.media import consent_token, media_agreement_prepare
     from hope.emails import send_templated_email
+    from hope.mailtemplates.registry import get_spec
+    from hope.mailtemplates.services import email_template_override_save
+    from hope.mailtemplates.views import standard_text
     from hope.models import OutboundEmail
     from speakers.services import unavailability_add
     from tests.factories.accounts import CoordinatorFactory, EditorFactory
@@ -218,6 +222,16 @@ def build_world() -> SimpleNamespace:
     world.users["anonymous"] = None
     world.users["editor"] = EditorFactory()
     world.users["coordinator"] = CoordinatorFactory()
+    # A's email text is the coordinators' own (an override), B's the standard one.
+    spec = get_spec(EMAIL_TEXT)
+    subject, body = standard_text(spec, world.a.email_language)
+    email_template_override_save(
+        template=EMAIL_TEXT,
+        language=world.a.email_language,
+        subject=subject,
+        body=body,
+        actor=world.users["coordinator"],
+    )
     return world
 
 
@@ -248,7 +262,7 @@ OBJECTS = {
     "outbound_email": lambda mine: {"pk": mine.outbound_email.pk},
     "email_text": lambda mine: {
         "language": mine.email_language,
-        "template": "bookings/more_info_needed",
+        "template": EMAIL_TEXT,
     },
     "site_settings": lambda mine: {
         "app_name": "cms",
