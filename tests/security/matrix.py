@@ -1,9 +1,12 @@
 """The machinery of the permission matrix: URL patterns, roles, a world of A and B, outcomes.
 
 `patterns()` walks `django.urls.get_resolver()` recursively and yields every URL pattern of the
-project. `build_world()` makes, with the factories, two organisations (A and B) with a contact
-and a request each, two experts with an account, an engagement, an unavailable period, a feed
-token and an answer link each, an editor and a coordinator. `outcome()` names what a response
+project. `build_world()` makes, with the factories, two organisations (A and B), each with a
+contact who manages its team, a colleague, and requests (in triage, scheduled, delivered, and a
+media interview with a link to accept the expert's conditions); two experts with an account, an
+engagement, a confirmed engagement, an unavailable period, a feed token and an answer link each;
+one saved reply, one queued email and one email text (Dutch for A, English for B); an editor and
+a coordinator. `outcome()` names what a response
 means for a person: "ok", "login", "forbidden", "not_found", "redirect", ...
 The table of expectations is in `matrix_table.py`.
 """
@@ -29,6 +32,7 @@ BAD_REQUEST = "bad_request"  # 400 (e.g. an answer link that is not this person'
 NOT_ALLOWED = "not_allowed"  # 405
 SERVER_ERROR = "server_error"  # 500: only Wagtail's deliberate /admin/failwhale/ may answer it
 
+EMAIL_TEXT = "bookings/more_info_needed"
 ROLES = ("anonymous", "org_a", "org_b", "expert_a", "expert_b", "editor", "coordinator")
 SIDES = ("a", "b")
 
@@ -116,17 +120,31 @@ def build_world() -> SimpleNamespace:
     """Two of everything that belongs to someone (A and B), and the people of every role."""
     from wagtail.models import Site
 
+    from bookings.enums import MembershipRole
+    from bookings.models import SavedReply
     from bookings.models.followup import LinkPurpose
     from bookings.services.expert_answers import issue_link, make_token
+    from bookings.services.media import consent_token, media_agreement_prepare
+    from hope.emails import send_templated_email
+    from hope.mailtemplates.registry import get_spec
+    from hope.mailtemplates.services import email_template_override_save
+    from hope.mailtemplates.views import standard_text
+    from hope.models import OutboundEmail
     from speakers.services import unavailability_add
     from tests.factories.accounts import CoordinatorFactory, EditorFactory
     from tests.factories.bookings import (
         BookingRequestFactory,
+        MembershipFactory,
         OrganisationContactFactory,
         OrganisationFactory,
     )
     from tests.factories.cms import ThemeFactory
-    from tests.factories.followup import ExpertEngagementFactory, ExpertWithUserFactory
+    from tests.factories.followup import (
+        ConfirmedEngagementFactory,
+        DeliveredEngagementFactory,
+        ExpertEngagementFactory,
+        ExpertWithUserFactory,
+    )
     from tests.factories.speakers import TopicFactory
 
     world = SimpleNamespace(a=SimpleNamespace(), b=SimpleNamespace(), users={})
@@ -134,7 +152,10 @@ def build_world() -> SimpleNamespace:
     for offset, side in enumerate(SIDES):
         mine = getattr(world, side)
         mine.organisation = OrganisationFactory()
-        mine.contact = OrganisationContactFactory(membership__organisation=mine.organisation)
+        # The contact manages her organisation's team (so the team pages answer her, not 403).
+        mine.contact = OrganisationContactFactory(
+            membership__organisation=mine.organisation, membership__role=MembershipRole.ADMIN
+        )
         mine.request = BookingRequestFactory(organisation=mine.organisation, contact=mine.contact)
         mine.expert = ExpertWithUserFactory()
         starts = base + dt.timedelta(days=20 + offset)
@@ -154,11 +175,63 @@ def build_world() -> SimpleNamespace:
         mine.topic = TopicFactory()
         mine.theme = ThemeFactory()
         mine.site_pk = Site.objects.get(is_default_site=True).pk
+        # A colleague in the same organisation, for the team pages.
+        mine.colleague = MembershipFactory(organisation=mine.organisation)
+        # A booking with a fixed date (a confirmed expert): confirmation print, ask to move.
+        mine.confirmed_engagement = ConfirmedEngagementFactory(
+            expert=mine.expert,
+            request__organisation=mine.organisation,
+            request__contact=mine.contact,
+            starts_at=base + dt.timedelta(days=30 + offset),
+        )
+        mine.scheduled = mine.confirmed_engagement.request
+        # A media interview whose journalist was sent the expert's conditions to accept.
+        media = ExpertEngagementFactory(
+            expert=mine.expert,
+            request=BookingRequestFactory(
+                media=True,
+                status="matching",
+                organisation=mine.organisation,
+                contact=mine.contact,
+            ),
+            starts_at=base + dt.timedelta(days=25 + offset),
+        )
+        mine.media_request = media.request
+        # A booking that took place: the organisation is asked what changed.
+        mine.delivered = DeliveredEngagementFactory(
+            expert=mine.expert,
+            request__organisation=mine.organisation,
+            request__contact=mine.contact,
+        ).request
+        mine.consent_token = consent_token(media_agreement_prepare(engagement=media), mine.contact)
+        # Coordinators' things, one each for A and B (they belong to no organisation).
+        language = "nl" if side == "a" else "en"
+        mine.saved_reply = SavedReply.objects.filter(language=language).order_by("pk").first()
+        mine.email_language = language
+        send_templated_email(
+            to=mine.contact.email,
+            template="test_message",
+            context={"name": "Noor"},
+            language=language,
+            booking_request_id=mine.request.pk,
+            recipient_role="organisation",
+        )
+        mine.outbound_email = OutboundEmail.objects.latest("pk")
         world.users[f"org_{side}"] = mine.contact
         world.users[f"expert_{side}"] = mine.expert.user
     world.users["anonymous"] = None
     world.users["editor"] = EditorFactory()
     world.users["coordinator"] = CoordinatorFactory()
+    # A's email text is the coordinators' own (an override), B's the standard one.
+    spec = get_spec(EMAIL_TEXT)
+    subject, body = standard_text(spec, world.a.email_language)
+    email_template_override_save(
+        template=EMAIL_TEXT,
+        language=world.a.email_language,
+        subject=subject,
+        body=body,
+        actor=world.users["coordinator"],
+    )
     return world
 
 
@@ -175,6 +248,22 @@ OBJECTS = {
     "organisation": lambda mine: {"pk": mine.organisation.pk},
     "topic": lambda mine: {"pk": mine.topic.pk},
     "theme": lambda mine: {"pk": mine.theme.pk},
+    "confirmed_engagement": lambda mine: {"pk": mine.confirmed_engagement.pk},
+    "media_request": lambda mine: {"reference": mine.media_request.reference},
+    "delivered": lambda mine: {"reference": mine.delivered.reference},
+    "scheduled": lambda mine: {"reference": mine.scheduled.reference},
+    "consent": lambda mine: {"token": mine.consent_token},
+    "team": lambda mine: {"organisation_id": mine.organisation.pk},
+    "colleague": lambda mine: {
+        "organisation_id": mine.organisation.pk,
+        "membership_id": mine.colleague.pk,
+    },
+    "saved_reply": lambda mine: {"pk": mine.saved_reply.pk},
+    "outbound_email": lambda mine: {"pk": mine.outbound_email.pk},
+    "email_text": lambda mine: {
+        "language": mine.email_language,
+        "template": EMAIL_TEXT,
+    },
     "site_settings": lambda mine: {
         "app_name": "cms",
         "model_name": "sitesettings",
