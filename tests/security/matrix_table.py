@@ -120,6 +120,17 @@ MATRIX = {
     "bookings:media_consent": {"obj": "consent", "expect": everyone(OK)},
     # A guest who lost her confirmation link asks for a new one: public.
     "bookings:new_confirmation_link": {"expect": everyone(OK)},
+    # Where allauth sends a person who just confirmed her address: to her request, or (without
+    # a session that confirmed) to the login; never a page of its own with data.
+    "bookings:address_confirmed": {"expect": logged_in(REDIRECT)},
+    # The language switch: remembers a signed-in person's choice and goes back; no data.
+    "switch_language": {"expect": everyone(REDIRECT)},
+    # The expert portal's old English addresses, kept as permanent redirects to the new ones.
+    "expert/profile/": {"path": "/expert/profile/", "expect": everyone(REDIRECT)},
+    "expert/profile/preview/": {"path": "/expert/profile/preview/", "expect": everyone(REDIRECT)},
+    "expert/availability/": {"path": "/expert/availability/", "expect": everyone(REDIRECT)},
+    "expert/calendar/": {"path": "/expert/calendar/", "expect": everyone(REDIRECT)},
+    "expert/calendar/feed/": {"path": "/expert/calendar/feed/", "expect": everyone(REDIRECT)},
     # The organisation's team: only through one's own membership (another team: 404).
     "bookings:team": {"expect": logged_in(OK)},
     "bookings:team_invite": {"obj": "team", "post": True, "expect": org_owned(BAD_REQUEST)},
