@@ -59,7 +59,7 @@ def test_media_question_labels_the_outlet_as_outlet(run_on_commit, mailoutbox, c
     from django.urls import reverse
 
     html = client.get(reverse("engagements:detail", args=[engagement.pk])).content.decode()
-    assert "<dt>Medium of titel</dt><dd>Dagblad Lindendal</dd>" in html
+    assert "<dt>Medium of titel</dt><dd>Dagblad Lindendal" in html
 
 
 def test_question_email_greets_her_by_the_name_she_goes_by(run_on_commit, mailoutbox):
