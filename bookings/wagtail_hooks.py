@@ -20,6 +20,7 @@ from bookings.admin_views.organisations import OrganisationIndexView, Organisati
 from bookings.admin_views.permissions import CoordinatorPermissionPolicy, is_coordinator_cached
 from bookings.admin_views.privacy import PersonEraseView
 from bookings.admin_views.requests import WorkspaceView
+from bookings.admin_views.saved_filters import DeleteSavedFilterView, SaveFilterView
 from bookings.admin_views.saved_replies import SavedReplyViewSet
 from bookings.dashboard import CoordinatorDashboardPanel
 from bookings.models import BookingRequest, Organisation
@@ -97,6 +98,8 @@ class BookingRequestViewSet(ModelViewSet):
         return [
             *patterns,
             path("inspect/<int:pk>/matching/", self.matching_view, name="matching"),
+            path("filters/save/", SaveFilterView.as_view(), name="save_filter"),
+            path("filters/<int:pk>/delete/", DeleteSavedFilterView.as_view(), name="delete_filter"),
         ]
 
     def get_permissions_to_register(self):

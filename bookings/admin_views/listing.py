@@ -3,8 +3,11 @@ unconfirmed request."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
 from django.db.models import Q
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +21,28 @@ from bookings.models import BookingRequest
 from bookings.reports.exports import neutralise
 
 from .selectors import backoffice_requests, coordinators, needs_attention_q
+
+
+def current_month() -> tuple[dt.datetime, dt.datetime]:
+    """The first moment of this month and of the next one, in local time."""
+    today = timezone.localdate()
+    first = today.replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    zone = timezone.get_current_timezone()
+    return (
+        dt.datetime.combine(first, dt.time.min, tzinfo=zone),
+        dt.datetime.combine(following, dt.time.min, tzinfo=zone),
+    )
+
+
+def filter_parameter_names() -> frozenset[str]:
+    """Every query parameter the listing understands: its filters, the search and the sort."""
+    names = {"q", "ordering"}
+    form = BookingRequestFilterSet(queryset=BookingRequest.objects.none()).form
+    for name, field in form.fields.items():
+        suffixes = getattr(field.widget, "suffixes", None) or [None]
+        names.update(f"{name}_{suffix}" if suffix else name for suffix in suffixes)
+    return frozenset(names)
 
 
 class WhenColumn(Column):
@@ -62,6 +87,11 @@ class BookingRequestFilterSet(WagtailFilterSet):
         method="filter_needs_attention",
         widget=BooleanRadioSelect,
     )
+    this_month = django_filters.BooleanFilter(
+        label=gettext_lazy("Wanted or booked this month"),
+        method="filter_this_month",
+        widget=BooleanRadioSelect,
+    )
 
     class Meta:
         model = BookingRequest
@@ -77,6 +107,19 @@ class BookingRequestFilterSet(WagtailFilterSet):
             condition &= Q(date_options__starts_at__lte=value.stop)
         matching = BookingRequest.objects.filter(condition).values("pk")
         return queryset.filter(pk__in=matching)
+
+    def filter_this_month(self, queryset, name, value):
+        """A wanted date or an engagement in the current (local) month."""
+        if value is None:
+            return queryset
+        start, stop = current_month()
+        condition = Q(
+            pk__in=BookingRequest.objects.filter(
+                Q(date_options__starts_at__gte=start, date_options__starts_at__lt=stop)
+                | Q(engagements__starts_at__gte=start, engagements__starts_at__lt=stop)
+            ).values("pk")
+        )
+        return queryset.filter(condition) if value else queryset.exclude(condition)
 
     def filter_needs_attention(self, queryset, name, value):
         if value is None:
@@ -100,8 +143,17 @@ class RequestStatusColumn(StatusTagColumn):
 class BookingRequestIndexView(IndexView):
     """The coordinators' request listing; never shows a guest's unconfirmed request."""
 
+    results_template_name = "bookings/admin/request_listing_results.html"
+
     def get_base_queryset(self):
         return backoffice_requests()
+
+    def get_context_data(self, **kwargs):
+        from .saved_filters import saved_filters_context
+
+        context = super().get_context_data(**kwargs)
+        context.update(saved_filters_context(self.request))
+        return context
 
     @cached_property
     def columns(self):
