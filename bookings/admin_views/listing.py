@@ -7,6 +7,7 @@ import datetime as dt
 
 import django_filters
 from django.db.models import Q
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
@@ -128,6 +129,12 @@ class BookingRequestFilterSet(WagtailFilterSet):
         return queryset.filter(condition) if value else queryset.exclude(condition)
 
 
+class SelectColumn(Column):
+    """A checkbox tied to the bulk-action form above the listing (`form="hope-bulk"`)."""
+
+    cell_template_name = "bookings/admin/tables/select_cell.html"
+
+
 class AttentionColumn(Column):
     def get_value(self, instance):
         return _("Needs attention") if getattr(instance, "needs_attention", False) else ""
@@ -153,11 +160,15 @@ class BookingRequestIndexView(IndexView):
 
         context = super().get_context_data(**kwargs)
         context.update(saved_filters_context(self.request))
+        from .bulk import BulkForm
+
+        context.update(bulk_form=BulkForm(), bulk_url=reverse("booking_requests:bulk"))
         return context
 
     @cached_property
     def columns(self):
         return [
+            SelectColumn("select", label=_("Select")),
             self._get_title_column_class(TitleColumn)(
                 "reference",
                 label=_("Reference"),

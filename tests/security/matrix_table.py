@@ -305,6 +305,7 @@ MATRIX = {
         "post": True,
         "expect": admin(coordinator=NOT_FOUND),
     },
+    "booking_requests:bulk": {"post": True, "expect": admin(coordinator=BAD_REQUEST)},
 }
 
 # Wagtail's own admin, by name prefix (the longest prefix wins; a row in MATRIX wins over all).
