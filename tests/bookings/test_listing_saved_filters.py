@@ -116,3 +116,12 @@ def test_editors_cannot_save_filters(client):
     # Wagtail's admin turns the refusal into its "no permission" redirect to the admin home.
     assert (response.status_code, response.url) == (302, reverse("wagtailadmin_home"))
     assert not SavedListingFilter.objects.exists()
+
+
+def test_filtering_in_place_refreshes_the_save_form(coordinator_client):
+    """Wagtail refreshes the results without reloading the page; the save form comes along."""
+    page = coordinator_client.get(
+        reverse("booking_requests:index_results"), {"status": "in_triage", "p": "1"}
+    ).content.decode()
+    assert 'name="query" value="status=in_triage"' in page
+    assert 'id="hope-bulk"' in page
