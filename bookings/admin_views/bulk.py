@@ -49,6 +49,24 @@ EXPORT_FIELDS = (
 )
 
 
+MAX_ID = 2**63 - 1
+
+
+class RequestSelectionField(forms.ModelMultipleChoiceField):
+    """Refuses ids a database cannot hold (SQLite overflows on them) before querying."""
+
+    def _check_values(self, value):
+        for pk in value:
+            text = str(pk).strip()
+            if not text.isdigit() or int(text) > MAX_ID:
+                raise ValidationError(
+                    self.error_messages["invalid_pk_value"],
+                    code="invalid_pk_value",
+                    params={"pk": text[:20]},
+                )
+        return super()._check_values(value)
+
+
 class BulkForm(forms.Form):
     action = forms.ChoiceField(
         label=gettext_lazy("With the selected requests"),
@@ -58,7 +76,7 @@ class BulkForm(forms.Form):
             (MARK_PAID, gettext_lazy("Mark the fees of delivered engagements as paid")),
         ],
     )
-    selected = forms.ModelMultipleChoiceField(
+    selected = RequestSelectionField(
         queryset=None,
         error_messages={"required": gettext_lazy("Select at least one request.")},
     )

@@ -52,6 +52,8 @@ def saved_filter_delete(*, user, saved_filter_id: int) -> None:
     """Only her own filter; someone else's is as good as absent."""
     if not is_coordinator(user):
         raise PermissionDenied
+    if not 0 < saved_filter_id < 2**63:
+        raise SavedListingFilter.DoesNotExist
     deleted, _rows = SavedListingFilter.objects.filter(user=user, pk=saved_filter_id).delete()
     if not deleted:
         raise SavedListingFilter.DoesNotExist

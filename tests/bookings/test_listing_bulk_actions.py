@@ -148,3 +148,16 @@ def test_editors_cannot_use_bulk_actions(client):
     # Wagtail's admin turns the refusal into its "no permission" redirect to the admin home.
     assert (response.status_code, response.url) == (302, reverse("wagtailadmin_home"))
     assert not Activity.objects.filter(kind=ActivityKind.ASSIGNED).exists()
+
+
+def test_impossible_ids_are_refused_not_a_server_error(coordinator_client):
+    response = coordinator_client.post(
+        reverse("booking_requests:bulk"),
+        {"selected": ["99999999999999999999", "abc"], "action": "export"},
+    )
+    assert response.status_code == 400
+    assert "is not a valid value" in response.content.decode()
+    response = coordinator_client.post(
+        "/admin/booking_requests/filters/99999999999999999999/delete/"
+    )
+    assert response.status_code == 404
