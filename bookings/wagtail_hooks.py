@@ -14,12 +14,14 @@ from wagtail.admin.menu import MenuItem
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
+from bookings.admin_views.bulk import EXPORT_FIELDS, BulkActionView
 from bookings.admin_views.listing import BookingRequestFilterSet, BookingRequestIndexView
 from bookings.admin_views.matching import MatchingView
 from bookings.admin_views.organisations import OrganisationIndexView, OrganisationInspectView
 from bookings.admin_views.permissions import CoordinatorPermissionPolicy, is_coordinator_cached
 from bookings.admin_views.privacy import PersonEraseView
 from bookings.admin_views.requests import WorkspaceView
+from bookings.admin_views.saved_filters import DeleteSavedFilterView, SaveFilterView
 from bookings.admin_views.saved_replies import SavedReplyViewSet
 from bookings.dashboard import CoordinatorDashboardPanel
 from bookings.models import BookingRequest, Organisation
@@ -44,26 +46,8 @@ class BookingRequestViewSet(ModelViewSet):
     ordering = ["-confirmed_at", "-pk"]
     list_per_page = 50
     # The filtered selection as CSV/XLSX (issue 14): no free text, no contact person.
-    list_export = [
-        "reference",
-        "confirmed_at",
-        "get_status_display",
-        "get_kind_display",
-        "organisation.get_kind_display",
-        "get_source_display",
-        "audience_size",
-        "get_mode_display",
-    ]
-    export_headings = {
-        "reference": _("Reference"),
-        "confirmed_at": _("Received"),
-        "get_status_display": _("Status"),
-        "get_kind_display": _("Kind"),
-        "organisation.get_kind_display": _("Kind of organisation"),
-        "get_source_display": _("Came in through"),
-        "audience_size": _("Audience size"),
-        "get_mode_display": _("In person or online"),
-    }
+    list_export = [field for field, _heading in EXPORT_FIELDS]
+    export_headings = dict(EXPORT_FIELDS)
     export_filename = "hope-requests"
     # Not used (no edit view), but a ModelViewSet needs a form definition.
     panels = [FieldPanel("coordinator")]
@@ -97,6 +81,9 @@ class BookingRequestViewSet(ModelViewSet):
         return [
             *patterns,
             path("inspect/<int:pk>/matching/", self.matching_view, name="matching"),
+            path("filters/save/", SaveFilterView.as_view(), name="save_filter"),
+            path("bulk/", BulkActionView.as_view(), name="bulk"),
+            path("filters/<int:pk>/delete/", DeleteSavedFilterView.as_view(), name="delete_filter"),
         ]
 
     def get_permissions_to_register(self):

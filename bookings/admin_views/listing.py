@@ -3,8 +3,12 @@ unconfirmed request."""
 
 from __future__ import annotations
 
+import datetime as dt
+
 import django_filters
 from django.db.models import Q
+from django.urls import reverse
+from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
@@ -18,6 +22,28 @@ from bookings.models import BookingRequest
 from bookings.reports.exports import neutralise
 
 from .selectors import backoffice_requests, coordinators, needs_attention_q
+
+
+def current_month() -> tuple[dt.datetime, dt.datetime]:
+    """The first moment of this month and of the next one, in local time."""
+    today = timezone.localdate()
+    first = today.replace(day=1)
+    following = (first + dt.timedelta(days=32)).replace(day=1)
+    zone = timezone.get_current_timezone()
+    return (
+        dt.datetime.combine(first, dt.time.min, tzinfo=zone),
+        dt.datetime.combine(following, dt.time.min, tzinfo=zone),
+    )
+
+
+def filter_parameter_names() -> frozenset[str]:
+    """Every query parameter the listing understands: its filters, the search and the sort."""
+    names = {"q", "ordering"}
+    form = BookingRequestFilterSet(queryset=BookingRequest.objects.none()).form
+    for name, field in form.fields.items():
+        suffixes = getattr(field.widget, "suffixes", None) or [None]
+        names.update(f"{name}_{suffix}" if suffix else name for suffix in suffixes)
+    return frozenset(names)
 
 
 class WhenColumn(Column):
@@ -62,6 +88,11 @@ class BookingRequestFilterSet(WagtailFilterSet):
         method="filter_needs_attention",
         widget=BooleanRadioSelect,
     )
+    this_month = django_filters.BooleanFilter(
+        label=gettext_lazy("Wanted or booked this month"),
+        method="filter_this_month",
+        widget=BooleanRadioSelect,
+    )
 
     class Meta:
         model = BookingRequest
@@ -78,11 +109,30 @@ class BookingRequestFilterSet(WagtailFilterSet):
         matching = BookingRequest.objects.filter(condition).values("pk")
         return queryset.filter(pk__in=matching)
 
+    def filter_this_month(self, queryset, name, value):
+        """A wanted date or an engagement in the current (local) month."""
+        if value is None:
+            return queryset
+        start, stop = current_month()
+        condition = Q(
+            pk__in=BookingRequest.objects.filter(
+                Q(date_options__starts_at__gte=start, date_options__starts_at__lt=stop)
+                | Q(engagements__starts_at__gte=start, engagements__starts_at__lt=stop)
+            ).values("pk")
+        )
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
     def filter_needs_attention(self, queryset, name, value):
         if value is None:
             return queryset
         condition = needs_attention_q()
         return queryset.filter(condition) if value else queryset.exclude(condition)
+
+
+class SelectColumn(Column):
+    """A checkbox tied to the bulk-action form above the listing (`form="hope-bulk"`)."""
+
+    cell_template_name = "bookings/admin/tables/select_cell.html"
 
 
 class AttentionColumn(Column):
@@ -100,12 +150,25 @@ class RequestStatusColumn(StatusTagColumn):
 class BookingRequestIndexView(IndexView):
     """The coordinators' request listing; never shows a guest's unconfirmed request."""
 
+    results_template_name = "bookings/admin/request_listing_results.html"
+
     def get_base_queryset(self):
         return backoffice_requests()
+
+    def get_context_data(self, **kwargs):
+        from .saved_filters import saved_filters_context
+
+        context = super().get_context_data(**kwargs)
+        context.update(saved_filters_context(self.request))
+        from .bulk import BulkForm
+
+        context.update(bulk_form=BulkForm(), bulk_url=reverse("booking_requests:bulk"))
+        return context
 
     @cached_property
     def columns(self):
         return [
+            SelectColumn("select", label=_("Select")),
             self._get_title_column_class(TitleColumn)(
                 "reference",
                 label=_("Reference"),

@@ -20,6 +20,7 @@ from bookings.models.impact import FeeCeilings, ImpactAnswer, ImpactQuote, Reque
 from bookings.models.media import MediaAgreement
 from bookings.models.message import MAX_MESSAGE_LENGTH, Message
 from bookings.models.organisation import Organisation, OrganisationMembership
+from bookings.models.saved_filter import SavedListingFilter
 from bookings.models.saved_reply import SavedReply
 
 __all__ = [
@@ -44,6 +45,7 @@ __all__ = [
     "Organisation",
     "OrganisationMembership",
     "RequestReferenceCounter",
+    "SavedListingFilter",
     "SavedReply",
     "RequestTheme",
     "next_request_reference",

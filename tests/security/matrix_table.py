@@ -369,6 +369,14 @@ MATRIX = {
         "path": "/accounts/2fa/webauthn/keys/1/edit/",
         "expect": logged_in(REDIRECT),
     },
+    # --- comms-listing: saved filters and bulk actions on the request listing (issue 13) ---
+    "booking_requests:save_filter": {"post": True, "expect": admin(coordinator=REDIRECT)},
+    "booking_requests:delete_filter": {
+        "path": "/admin/booking_requests/filters/999999/delete/",
+        "post": True,
+        "expect": admin(coordinator=NOT_FOUND),
+    },
+    "booking_requests:bulk": {"post": True, "expect": admin(coordinator=BAD_REQUEST)},
 }
 
 # Wagtail's own admin, by name prefix (the longest prefix wins; a row in MATRIX wins over all).
