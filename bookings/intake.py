@@ -82,6 +82,8 @@ def offering_from(value):
         page_id = int(value)
     except (TypeError, ValueError):
         return None
+    if not 0 < page_id < 2**31:  # beyond any id: SQLite would overflow
+        return None
     try:
         from cms.models import OfferingPage
     except ImportError:

@@ -19,3 +19,9 @@ def test_each_guest_gets_her_own_submission_token_from_the_shared_page():
     assert len(set(tokens)) == 3
     assert all("placeholder" not in token for token in tokens)
     assert all("hope-csrf-token-placeholder" not in page for page in pages)
+
+
+@pytest.mark.parametrize("offering", ["99999999999999999999999", "-5", "0"])
+def test_an_impossible_offering_id_is_ignored(client, offering):
+    response = client.get(reverse("bookings:request_new") + f"?offering={offering}")
+    assert response.status_code == 200
