@@ -46,6 +46,7 @@ from bookings.models import (
 )
 from bookings.models.impact import RequestSource
 from bookings.rules import is_staff_or_expert
+from bookings.services.coordinator_notices import coordinator_notify
 from bookings.workflow import Actor
 from hope.emails import send_templated_email_to_user
 from hope.outbox.services import outbound_emails_delete_for_requests
@@ -184,7 +185,7 @@ def _notify_organisation(booking_request: BookingRequest, *, template: str, **co
 def _notify_coordinators(booking_request: BookingRequest, *, template: str, **context) -> None:
     admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + "/admin/"
     for user in coordinator_recipients(booking_request):
-        send_templated_email_to_user(
+        coordinator_notify(  # now, or in her daily digest
             user=user,
             template=template,
             context=_email_context(booking_request, admin_url=admin_url, **context),
