@@ -38,7 +38,10 @@ class CoordinatorEmailsForm(forms.Form):
             "A new request from a guest and an expert who needs support now always come "
             "straight away."
         ),
-        error_messages={"required": gettext_lazy("Choose one of the two.")},
+        error_messages={
+            "required": gettext_lazy("Choose one of the two."),
+            "invalid_choice": gettext_lazy("Choose one of the two."),
+        },
     )
 
 
