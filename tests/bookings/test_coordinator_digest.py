@@ -45,8 +45,8 @@ def test_the_coordinator_finds_and_changes_her_choice(client, coordinator):
     account = client.get(reverse("wagtailadmin_account")).content.decode()
     assert CHOICE_URL in account
     page = client.get(CHOICE_URL).content.decode()
-    assert "Each email straight away" in page
-    assert "One email a day with everything together" in page
+    assert "Elke e-mail meteen" in page  # the admin speaks Dutch
+    assert "Eén e-mail per dag met alles bij elkaar" in page
     assert "checked" in page.split('value="immediate"')[1].split("<")[0]
 
     response = client.post(CHOICE_URL, {"coordinator_emails": "weekly"})
