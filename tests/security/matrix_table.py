@@ -28,6 +28,7 @@ must be sent to the login; editor and coordinator are asked on the group's probe
 from tests.security.matrix import (
     ADMIN_DENIED,
     BAD_REQUEST,
+    FORBIDDEN,
     LOGIN,
     NOT_FOUND,
     OK,
@@ -164,6 +165,8 @@ MATRIX = {
     # --- the coordinators' back office (Wagtail admin sections the project adds) ---
     "booking_requests:index": {"expect": COORDINATORS_ONLY},
     "bookings_person_erase": {"obj": "contact", "expect": COORDINATORS_ONLY},
+    # A coordinator's own choice: each email at once or a daily overview (editors: plain 403).
+    "hope_coordinator_emails": {"expect": admin(editor=FORBIDDEN)},
     "booking_requests:index_results": {"expect": COORDINATORS_ONLY},
     "booking_requests:inspect": {"obj": "request_pk", "expect": COORDINATORS_ONLY},
     "booking_requests:matching": {"obj": "request_pk", "expect": COORDINATORS_ONLY},
