@@ -155,6 +155,8 @@ def send_coordinator_digests(*, now: dt.datetime | None = None) -> DigestReport:
                     user=user, sent_at__isnull=True, created_at__lte=now
                 ).select_related("request__organisation")
             )
+            if not items:  # another run sent them a moment ago
+                continue
             claimed = CoordinatorDigestItem.objects.filter(
                 pk__in=[item.pk for item in items], sent_at__isnull=True
             ).update(sent_at=now)
