@@ -35,6 +35,10 @@ class User(AbstractUser):
         DUTCH = "nl", _("Dutch")
         ENGLISH = "en", _("English")
 
+    class CoordinatorEmails(models.TextChoices):
+        IMMEDIATE = "immediate", _("Each email straight away")
+        DIGEST = "digest", _("One email a day with everything together")
+
     username = None
     email = models.EmailField(_("email address"), unique=True)
     preferred_language = models.CharField(
@@ -43,6 +47,13 @@ class User(AbstractUser):
         choices=Language.choices,
         default=Language.DUTCH,
         help_text=_("Emails to this person are written in this language."),
+    )
+    # Coordinators only; read by bookings.services.coordinator_notices (the one rule).
+    coordinator_emails = models.CharField(
+        _("emails about requests"),
+        max_length=10,
+        choices=CoordinatorEmails.choices,
+        default=CoordinatorEmails.IMMEDIATE,
     )
 
     USERNAME_FIELD = "email"

@@ -100,3 +100,31 @@ def second_factor_item(request):
         "label": _("Two-factor authentication"),
         "help_text": _("Set up or change your authenticator app and recovery codes."),
     }
+
+
+# --- a coordinator's choice: each email straight away, or one a day ----------------------------
+
+
+@hooks.register("register_admin_urls")
+def coordinator_emails_urls():
+    from hope.coordinator_emails import CoordinatorEmailsView
+
+    return [
+        path("email-choice/", CoordinatorEmailsView.as_view(), name="hope_coordinator_emails"),
+    ]
+
+
+@hooks.register("register_account_menu_item")
+def coordinator_emails_item(request):
+    from django.urls import reverse
+    from django.utils.translation import gettext as _
+
+    from hope.roles import is_coordinator
+
+    if not is_coordinator(request.user):
+        return None
+    return {
+        "url": reverse("hope_coordinator_emails"),
+        "label": _("Emails about requests"),
+        "help_text": _("Each email straight away, or one email a day."),
+    }

@@ -85,9 +85,12 @@ class ExpertProfileForm(NoColonMixin, forms.ModelForm):
             "media_quote_review_required",
             "monthly_capacity",
             "rest_days_after_heavy",
+            "reminder_days_before",
+            "feedback_emails",
         ]
         widgets = {
             "identity_mode": forms.RadioSelect,
+            "reminder_days_before": forms.RadioSelect,
             "bio": forms.Textarea(attrs={"rows": 8}),
             "short_bio": forms.Textarea(attrs={"rows": 2}),
             "bio_en": forms.Textarea(attrs={"rows": 8, "lang": "en"}),
@@ -117,6 +120,12 @@ class ExpertProfileForm(NoColonMixin, forms.ModelForm):
         super().__init__(*args, **kwargs)
         self.fields["monthly_capacity"].widget.attrs.update({"min": 0, "max": 31})
         self.fields["rest_days_after_heavy"].widget.attrs.update({"min": 0, "max": 60})
+        # Not choosing keeps what she had (older pages of the form did not have this question).
+        self.fields["reminder_days_before"].required = False
+
+    def clean_reminder_days_before(self):
+        value = self.cleaned_data.get("reminder_days_before")
+        return value or self.instance.reminder_days_before
 
     def clean_bio(self):
         bio = self.cleaned_data.get("bio", "")

@@ -213,6 +213,23 @@ class Expert(models.Model):
     paused = models.BooleanField(_("paused"), default=False)
     paused_until = models.DateField(_("paused until"), null=True, blank=True)
 
+    # Emails (the expert chooses; the aftercare check-in is always sent: rule of care 6).
+    class ReminderDays(models.IntegerChoices):
+        TWO_DAYS = 2, _("Two days before")
+        ONE_DAY = 1, _("One day before")
+
+    reminder_days_before = models.PositiveSmallIntegerField(
+        _("when I get a reminder"), choices=ReminderDays.choices, default=ReminderDays.TWO_DAYS
+    )
+    feedback_emails = models.BooleanField(
+        _("send me an email to ask how the work went"),
+        default=True,
+        help_text=_(
+            "After the work, we ask for your opinion. You can also give it in the portal. "
+            "The email that asks how you are after the work always comes."
+        ),
+    )
+
     calendar = models.OneToOneField(
         "schedule.Calendar",
         on_delete=models.SET_NULL,

@@ -8,6 +8,7 @@ from bookings.models.booking_request import (
     RequestReferenceCounter,
     next_request_reference,
 )
+from bookings.models.digest import CoordinatorDigestItem
 from bookings.models.engagement import Engagement
 from bookings.models.evaluation import Evaluation
 from bookings.models.followup import (
@@ -31,6 +32,7 @@ __all__ = [
     "Activity",
     "AftercareCheckIn",
     "BookingRequest",
+    "CoordinatorDigestItem",
     "DateOption",
     "Engagement",
     "EngagementLink",

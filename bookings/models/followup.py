@@ -52,6 +52,7 @@ class FollowUpKind(models.TextChoices):
     EVALUATION_REQUEST = "evaluation_request", _("Evaluation request")
     ANSWER_OVERDUE = "answer_overdue", _("Coordinators alerted: no answer")
     IMPACT_QUESTION = "impact_question", _("Three months on: what changed?")
+    FEEDBACK_EXPERT = "feedback_expert", _("Feedback request to the expert")
 
 
 class FollowUpMarker(models.Model):

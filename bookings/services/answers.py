@@ -13,6 +13,7 @@ from django.utils.translation import gettext as _
 from bookings import engagement_workflow as lifecycle
 from bookings.enums import EngagementStatus
 from bookings.models import Engagement
+from bookings.services.coordinator_notices import coordinator_notify
 from bookings.services.engagement_base import (
     EngagementRefused,
     _lock_request,
@@ -25,7 +26,6 @@ from bookings.services.engagement_base import (
 )
 from bookings.services.engagement_status import engagement_gates, engagement_set_status
 from bookings.services.requests import coordinator_recipients
-from hope.emails import send_templated_email_to_user
 
 Actor = lifecycle.Actor
 
@@ -70,7 +70,7 @@ def engagement_expert_answer(
         role=Actor.EXPERT,
     )
     for user in coordinator_recipients(engagement.request):
-        send_templated_email_to_user(
+        coordinator_notify(
             user=user,
             template="bookings/expert_answered_coordinator",
             context={
@@ -205,7 +205,7 @@ def engagement_withdraw(
 
     def notify(locked):
         for user in coordinator_recipients(locked.request):
-            send_templated_email_to_user(
+            coordinator_notify(
                 user=user,
                 template="bookings/expert_withdrew_coordinator",
                 context={

@@ -6,10 +6,12 @@ transaction as the email is queued (sent after commit), so repeated or concurren
 send the same thing twice. Days are counted in Europe/Amsterdam, so DST changes do not shift
 them.
 
-- two days before a confirmed engagement: a reminder to the expert and to the organisation;
+- two days before a confirmed engagement: a reminder to the organisation, and to the expert
+  two days or one day before, as she chose (`Expert.reminder_days_before`);
 - from the day after it: an aftercare check-in to the expert with three one-click answers;
   "I'd like a debrief" and "I need support now" alert the coordinators at once;
-- after delivery: an evaluation request to the organisation;
+- after delivery: an evaluation request to the organisation; after the aftercare, a feedback
+  request to the expert unless she turned those off (`expert_feedback_request`);
 - an expert who has not answered a question within 48 hours: the coordinators are alerted.
 """
 
@@ -125,11 +127,15 @@ def run_followups(*, now: dt.datetime | None = None) -> FollowUpReport:
     from bookings.services.impact_followup import send_impact_questions  # issue 14
 
     send_impact_questions(now=now, report=report)
+    from bookings.services.expert_feedback_request import send_expert_feedback_requests
+
+    send_expert_feedback_requests(now=now, report=report)
     return report
 
 
 def send_reminders(*, now: dt.datetime, report: FollowUpReport) -> None:
-    """From the start of the day two days before (Amsterdam) until it begins."""
+    """From the start of the day two days before (Amsterdam) until it begins; the expert's own
+    reminder from the start of the day she chose (two days or one day before)."""
     today = now.astimezone(AMSTERDAM).date()
     horizon = local_midnight(today + dt.timedelta(days=REMINDER_DAYS_BEFORE + 1))
     engagements = (
@@ -143,7 +149,8 @@ def send_reminders(*, now: dt.datetime, report: FollowUpReport) -> None:
     )
     for engagement in engagements:
         with transaction.atomic():
-            if _claim(
+            expert_from = local_midnight(today + dt.timedelta(days=_expert_days(engagement) + 1))
+            if engagement.starts_at < expert_from and _claim(
                 kind=FollowUpKind.REMINDER_EXPERT, key=str(engagement.pk), engagement=engagement
             ):
                 _mail(
@@ -171,6 +178,18 @@ def send_reminders(*, now: dt.datetime, report: FollowUpReport) -> None:
                     },
                 )
                 report.add(FollowUpKind.REMINDER_ORGANISATION)
+
+
+def _expert_days(engagement: Engagement) -> int:
+    return min(engagement.expert.reminder_days_before or REMINDER_DAYS_BEFORE, REMINDER_DAYS_BEFORE)
+
+
+def _tell_coordinators(users, template: str, context: dict) -> None:
+    """Through the one rule: now, or in the coordinator's daily digest."""
+    from bookings.services.coordinator_notices import coordinator_notify
+
+    for user in users:
+        coordinator_notify(user=user, template=template, context=context)
 
 
 def send_aftercare_checkins(*, now: dt.datetime, report: FollowUpReport) -> None:
@@ -264,7 +283,7 @@ def alert_unanswered(*, now: dt.datetime, report: FollowUpReport) -> None:
                 kind=FollowUpKind.ANSWER_OVERDUE, key=str(engagement.pk), engagement=engagement
             ):
                 continue
-            _mail(
+            _tell_coordinators(
                 coordinator_recipients(engagement.request),
                 "bookings/reminder_answer_overdue",
                 {
@@ -322,7 +341,7 @@ def aftercare_checkin_answer(*, engagement: Engagement, actor, answer: str) -> A
             if answer == CheckInAnswer.SUPPORT_NOW
             else coordinator_recipients(engagement.request)
         )
-        _mail(
+        _tell_coordinators(
             recipients,
             "bookings/aftercare_alert",
             {

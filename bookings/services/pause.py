@@ -10,9 +10,9 @@ from django.utils.translation import gettext as _
 
 from bookings import engagement_workflow as lifecycle
 from bookings.models import Engagement
+from bookings.services.coordinator_notices import coordinator_notify
 from bookings.services.engagement_base import _log
 from bookings.services.requests import coordinator_recipients
-from hope.emails import send_templated_email_to_user
 
 
 def engagements_affected_by_pause(*, expert) -> list[Engagement]:
@@ -40,7 +40,7 @@ def expert_pause_notify(*, expert, until=None, hidden: bool = False) -> list[Eng
         for user in coordinator_recipients(engagement.request):
             by_user[user].append(engagement)
     for user, engagements in by_user.items():
-        send_templated_email_to_user(
+        coordinator_notify(
             user=user,
             template="bookings/expert_paused_coordinator",
             context={

@@ -46,6 +46,7 @@ from bookings.models import (
 )
 from bookings.models.impact import RequestSource
 from bookings.rules import is_staff_or_expert
+from bookings.services.coordinator_notices import coordinator_notify
 from bookings.workflow import Actor
 from hope.emails import recipient_language, send_templated_email_to_user
 from hope.outbox.services import outbound_emails_delete_for_requests
@@ -190,7 +191,7 @@ def _notify_coordinators(booking_request: BookingRequest, *, template: str, **co
     for user in coordinator_recipients(booking_request):
         with translation.override(recipient_language(user)):
             user_context = _email_context(booking_request, admin_url=admin_url, **context)
-        send_templated_email_to_user(user=user, template=template, context=user_context)
+        coordinator_notify(user=user, template=template, context=user_context)  # or her digest
 
 
 def _log(

@@ -144,6 +144,8 @@ _EDITABLE = {
     "monthly_capacity",
     "heavy_weight",
     "rest_days_after_heavy",
+    "reminder_days_before",
+    "feedback_emails",
 }
 
 

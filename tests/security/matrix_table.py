@@ -239,6 +239,8 @@ MATRIX = {
     "saved_replies:history_results": {"obj": "saved_reply", "expect": COORDINATORS_ONLY},
     "saved_replies:usage": {"obj": "saved_reply", "expect": COORDINATORS_ONLY},
     "bookings_person_erase": {"obj": "contact", "expect": COORDINATORS_ONLY},
+    # A coordinator's own choice: each email at once or a daily overview (editors: plain 403).
+    "hope_coordinator_emails": {"expect": admin(editor=FORBIDDEN)},
     "booking_requests:index_results": {"expect": COORDINATORS_ONLY},
     "booking_requests:inspect": {"obj": "request_pk", "expect": COORDINATORS_ONLY},
     "booking_requests:matching": {"obj": "request_pk", "expect": COORDINATORS_ONLY},
