@@ -59,7 +59,7 @@ NEXT_STEP = Placeholder(
 _COMMON = (FIRST_NAME, REFERENCE, TITLE, ORGANISATION, REQUEST_URL, SITE_NAME)
 
 
-def _markers(*names, **extra) -> dict:
+def _markers(**extra) -> dict:
     """The file template's context with placeholders as markers (the editor's starting text)."""
     context = {
         "recipient": {"first_name": "{{ first_name }}", "email": "{{ first_name }}"},
@@ -71,40 +71,28 @@ def _markers(*names, **extra) -> dict:
     return context
 
 
+# (template, label, extra placeholders, extra markers): the organisation's editable emails.
+_EDITABLE = (
+    ("bookings/more_info_needed", _("More information needed"), (), {}),
+    ("bookings/receipt", _("Request received"), (), {}),
+    ("bookings/new_message", _("New message from a coordinator"), (), {}),
+    (
+        "bookings/status_changed",
+        _("News about the request"),
+        (STATUS, NEXT_STEP),
+        {"status_label": "{{ status_label }}", "next_step": "{{ next_step }}"},
+    ),
+)
+
+
 def register_email_texts() -> None:
-    register(
-        EmailTemplateSpec(
-            template="bookings/more_info_needed",
-            label=_("More information needed"),
-            audience=_("Organisation"),
-            placeholders=_COMMON,
-            marker_context=_markers(),
+    for template, label, extra, markers in _EDITABLE:
+        register(
+            EmailTemplateSpec(
+                template=template,
+                label=label,
+                audience=_("Organisation"),
+                placeholders=(*_COMMON, *extra),
+                marker_context=_markers(**markers),
+            )
         )
-    )
-    register(
-        EmailTemplateSpec(
-            template="bookings/receipt",
-            label=_("Request received"),
-            audience=_("Organisation"),
-            placeholders=_COMMON,
-            marker_context=_markers(),
-        )
-    )
-    register(
-        EmailTemplateSpec(
-            template="bookings/new_message",
-            label=_("New message from a coordinator"),
-            audience=_("Organisation"),
-            placeholders=_COMMON,
-            marker_context=_markers(),
-        )
-    )
-    register(
-        EmailTemplateSpec(
-            template="bookings/status_changed",
-            label=_("News about the request"),
-            audience=_("Organisation"),
-            placeholders=(*_COMMON, STATUS, NEXT_STEP),
-            marker_context=_markers(status_label="{{ status_label }}", next_step="{{ next_step }}"),
-        )
-    )
