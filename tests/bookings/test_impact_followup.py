@@ -132,7 +132,7 @@ def test_expert_sees_her_engagements_fees_and_shared_answers_only(client):
     ImpactAnswer.objects.create(
         request=mine.request, what_changed="Shared with the expert.", share_with_experts=True
     )
-    unshared = delivered(now - dt.timedelta(hours=1), expert=expert)
+    unshared = delivered(now - dt.timedelta(hours=4), expert=expert)  # no overlap with mine
     ImpactAnswer.objects.create(request=unshared.request, what_changed="Only for HOPE.")
     other = delivered(now - dt.timedelta(hours=1), fee=Decimal("99.00"))
     ImpactAnswer.objects.create(

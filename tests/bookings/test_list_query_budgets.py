@@ -62,7 +62,10 @@ def grow(world, count):
             status=statuses[n % len(statuses)],
             title=f"Training signalen {len(world['requests'])}",
         )
-        starts = now + dt.timedelta(days=1 + n % 20, hours=n % 5)
+        # One expert's engagements may not overlap (PostgreSQL): a new slot for every request.
+        slot = world.setdefault("slots", 0)
+        world["slots"] = slot + 1
+        starts = now + dt.timedelta(days=1, hours=3 * slot)
         DateOptionFactory(request=booking_request, position=1, starts_at=starts)
         event = Event.objects.create(
             calendar=world["expert"].calendar,

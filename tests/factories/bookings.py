@@ -107,7 +107,10 @@ class EngagementFactory(factory.django.DjangoModelFactory):
     request = factory.SubFactory(BookingRequestFactory)
     expert = factory.SubFactory("tests.factories.speakers.ExpertFactory")
     status = EngagementStatus.ASKED
-    starts_at = factory.LazyFunction(lambda: timezone.now() + dt.timedelta(days=30))
+    # Distinct slots a month ahead: on PostgreSQL one expert's engagements may not overlap.
+    starts_at = factory.Sequence(
+        lambda n: timezone.now() + dt.timedelta(days=30, hours=2 * (n % 100))
+    )
     ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
 
 

@@ -39,8 +39,14 @@ class DeliveredEngagementFactory(ExpertEngagementFactory):
 
     status = EngagementStatus.DELIVERED
     request = factory.SubFactory(BookingRequestFactory, status="delivered")
-    starts_at = factory.LazyFunction(lambda: timezone.now() - dt.timedelta(days=1, hours=3))
-    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(hours=2))
+    # Yesterday, in distinct two-minute slots (one expert's engagements may not overlap on
+    # PostgreSQL), all ending by the time the two-hour engagement used to end.
+    starts_at = factory.Sequence(
+        lambda n: (
+            timezone.now() - dt.timedelta(days=1, hours=3) + dt.timedelta(minutes=2 * (n % 60))
+        )
+    )
+    ends_at = factory.LazyAttribute(lambda o: o.starts_at + dt.timedelta(minutes=2))
 
 
 class EngagementLinkFactory(factory.django.DjangoModelFactory):
