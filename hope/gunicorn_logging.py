@@ -5,44 +5,13 @@ Feed and answer links carry their secret in the path (``/expert/agenda/<pk>/<tok
 links carry one in the query (``?token=``, ``?key=``, ``?code=``). An access log is read by more
 people, and kept longer, than the database: none of these may reach it.
 
-Used by ``gunicorn.conf.py`` (``logger_class``). Pure functions, no Django import, so the gunicorn
-master can load it before the app.
+Used by ``gunicorn.conf.py`` (``logger_class``). The patterns live in ``hope.logredact`` (no Django
+import, so the gunicorn master can load it before the app).
 """
-
-import re
-from urllib.parse import parse_qsl, urlencode
 
 from gunicorn.glogging import Logger
 
-REDACTED = "[redacted]"
-SECRET_QUERY_NAMES = {"token", "key", "code"}
-
-# (pattern, replacement) on the path; the optional language prefix (``/en``) comes first.
-_PATH_PATTERNS = [
-    # speakers.urls: the expert's private ICS feed.
-    (re.compile(r"^((?:/[a-z]{2})?/expert/agenda/\d+/)[^/]+?(\.ics)$"), rf"\1{REDACTED}\2"),
-    # bookings.expert_urls: the one-click answer links in emails.
-    (re.compile(r"^((?:/[a-z]{2})?/expert/opdrachten/link/)[^/]+"), rf"\1{REDACTED}"),
-    # allauth: email confirmation and password reset keys.
-    (re.compile(r"^((?:/[a-z]{2})?/accounts/confirm-email/)[^/]+"), rf"\1{REDACTED}"),
-    (re.compile(r"^((?:/[a-z]{2})?/accounts/password/reset/key/)[^/]+"), rf"\1{REDACTED}"),
-]
-
-
-def redact_path(path: str) -> str:
-    """The path (with an optional query string) as it may appear in a log."""
-    path, sep, query = path.partition("?")
-    for pattern, replacement in _PATH_PATTERNS:
-        path = pattern.sub(replacement, path)
-    if not sep:
-        return path
-    pairs = parse_qsl(query, keep_blank_values=True)
-    if not any(name.lower() in SECRET_QUERY_NAMES for name, _ in pairs):
-        return f"{path}?{query}"
-    cleaned = [
-        (name, REDACTED if name.lower() in SECRET_QUERY_NAMES else value) for name, value in pairs
-    ]
-    return f"{path}?{urlencode(cleaned, safe='[]')}"
+from hope.logredact import redact_path  # the one place that knows the patterns
 
 
 class RedactingLogger(Logger):
