@@ -13,6 +13,7 @@ from django.http import Http404, HttpResponseForbidden
 from django.shortcuts import redirect
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.generic import TemplateView
@@ -204,10 +205,12 @@ class ReportFactsView(CoordinatorRequiredMixin, WagtailAdminTemplateMixin, Templ
     template_name = "bookings/reports/request_facts.html"
     page_title = gettext_lazy("Report details")
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
+    @cached_property
+    def object(self):
+        # Looked up only after CoordinatorRequiredMixin has let the user in, so nobody else can
+        # tell from a 404 or a 403 which request numbers exist.
         try:
-            self.object = BookingRequest.objects.confirmed().get(pk=int(kwargs["pk"]))
+            return BookingRequest.objects.confirmed().get(pk=int(self.kwargs["pk"]))
         except (BookingRequest.DoesNotExist, ValueError) as error:
             raise Http404 from error
 

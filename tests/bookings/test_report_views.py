@@ -343,3 +343,11 @@ def test_only_coordinators_see_the_reports_menu_item(client, coordinator_client)
     assert reports_url in coordinator_client.get(reverse("wagtailadmin_home")).content.decode()
     client.force_login(EditorFactory())
     assert reports_url not in client.get(reverse("wagtailadmin_home")).content.decode()
+
+
+def test_an_editor_cannot_tell_which_request_numbers_exist(client, seeded):
+    client.force_login(EditorFactory())
+    existing = seeded["r4"].pk
+    for pk in (existing, 999999):
+        response = client.post(reverse("hope_reports:request_facts", args=[pk]), {"themes": []})
+        assert response.status_code == 403
