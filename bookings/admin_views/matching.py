@@ -7,6 +7,7 @@ import datetime as dt
 from django.http import Http404
 from django.shortcuts import redirect
 from django.urls import reverse
+from django.utils.functional import cached_property
 from django.utils.translation import gettext as _
 from django.views.generic import TemplateView
 from wagtail.admin import messages
@@ -29,14 +30,15 @@ class MatchingView(CoordinatorRequiredMixin, WagtailAdminTemplateMixin, Template
     index_url_name = None
     inspect_url_name = None
 
-    def setup(self, request, *args, **kwargs):
-        super().setup(request, *args, **kwargs)
+    @cached_property
+    def object(self):
+        # Looked up after the coordinator check: a 404 must not tell others which requests exist.
         try:
-            self.object = (
+            return (
                 BookingRequest.objects.confirmed()
                 .select_related("organisation", "preferred_expert")
                 .prefetch_related("topics", "date_options")
-                .get(pk=int(kwargs["pk"]))
+                .get(pk=int(self.kwargs["pk"]))
             )
         except (BookingRequest.DoesNotExist, ValueError) as error:
             raise Http404 from error

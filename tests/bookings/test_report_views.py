@@ -351,3 +351,10 @@ def test_an_editor_cannot_tell_which_request_numbers_exist(client, seeded):
     for pk in (existing, 999999):
         response = client.post(reverse("hope_reports:request_facts", args=[pk]), {"themes": []})
         assert response.status_code == 403
+
+
+def test_an_editor_cannot_probe_request_numbers_through_matching(client, seeded):
+    client.force_login(EditorFactory())
+    for pk in (seeded["r4"].pk, 999999):
+        response = client.get(reverse("booking_requests:matching", args=[pk]))
+        assert response.status_code in (302, 403)
