@@ -150,12 +150,26 @@ def sync_group_permissions_after_migrate(sender, app_config=None, using="default
     sync_groups()
 
 
+_COORDINATOR_CACHE_ATTRIBUTE = "_hope_is_coordinator"
+
+
 def is_coordinator(user) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     if user.is_superuser:
         return True
     return user.groups.filter(name=COORDINATORS).exists()
+
+
+def is_coordinator_cached(user) -> bool:
+    """`is_coordinator`, asked once per request (listings ask for every row)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    cached = getattr(user, _COORDINATOR_CACHE_ATTRIBUTE, None)
+    if cached is None:
+        cached = is_coordinator(user)
+        setattr(user, _COORDINATOR_CACHE_ATTRIBUTE, cached)
+    return cached
 
 
 def is_editor(user) -> bool:
