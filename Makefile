@@ -59,9 +59,11 @@ load: install
 test-cluster: install
 	bash .ci/two_instances.sh
 
+# lint-imports: the apps layer one way and modules import no circle ([tool.importlinter]).
 lint: install
 	$(VENV)/bin/ruff check .
 	$(VENV)/bin/ruff format --check .
+	$(VENV)/bin/lint-imports
 
 format: install
 	$(VENV)/bin/ruff format .

@@ -1,18 +1,11 @@
-"""Kinds shared by the site, the experts and the bookings. Statuses live next to the workflow."""
+"""The bookings' kinds and statuses (engagement kinds and audiences: hope/vocabulary.py)."""
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-
-class EngagementKind(models.TextChoices):
-    ADVICE = "advice", _("Advice")
-    TRAINING = "training", _("Training")
-    TALK = "talk", _("Talk or information session")
-    PANEL = "panel", _("Panel")
-    MEDIA_INTERVIEW = "media_interview", _("Media interview")
-    SOUNDING_BOARD = "sounding_board", _("Sounding board")
-    PROJECT = "project", _("Project development")
-
+# The kinds of engagement and the audiences are shared with the experts, so they live below both
+# apps (hope/vocabulary.py); bookings code keeps importing them from here.
+from hope.vocabulary import Audience, EngagementKind  # noqa: F401  (re-exported)
 
 # Heavy formats count more towards an expert's monthly capacity and are followed by rest days.
 HEAVY_KINDS = frozenset({EngagementKind.MEDIA_INTERVIEW})
@@ -30,16 +23,6 @@ class OrganisationKind(models.TextChoices):
     NGO = "ngo", _("NGO")
     BUSINESS = "business", _("Business")
     OTHER = "other", _("Other")
-
-
-class Audience(models.TextChoices):
-    PROFESSIONALS = "professionals", _("Care and youth-care professionals")
-    POLICE_JUSTICE = "police_justice", _("Police and justice")
-    POLICY = "policy", _("Policy makers and politicians")
-    EDUCATION = "education", _("Pupils, students and teachers")
-    BUSINESS = "business", _("Businesses (hotels, taxi, hospitality)")
-    GENERAL_PUBLIC = "general_public", _("General public")
-    MEDIA = "media", _("Media audience")
 
 
 class MeetingMode(models.TextChoices):

@@ -53,6 +53,11 @@ def open_question_count(*, expert: Expert) -> int:
     ).count()
 
 
+def dashboard_context(*, expert: Expert) -> dict:
+    """What the expert's dashboard (speakers) shows of her engagements (speakers.dashboard)."""
+    return {"open_questions": open_question_count(expert=expert)}
+
+
 @dataclass
 class YearTotal:
     year: int

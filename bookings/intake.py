@@ -30,6 +30,7 @@ from bookings.forms import (
 )
 from bookings.models import Organisation
 from bookings.services.requests import booking_submit, booking_submit_as_guest
+from hope import site_pages
 from hope.page_cache import current_version
 
 # At most this many requests per window (seconds), per visitor address or per account.
@@ -44,35 +45,15 @@ def serve_booking_request_page(request, page) -> HttpResponse:
 
 
 def site_links(request) -> dict:
-    """Links to the privacy statement and the fee guidance, from the CMS site settings.
+    """Links to the privacy statement and the fee guidance, from the site settings (cms).
 
     Shared between visitors while the public page-cache version holds (site settings and page
     publishes bump it)."""
     key = f"bookings:intake:links:{current_version()}:{get_language()}:{request.get_host()}"
     links = cache.get(key)
     if links is None:
-        links = _site_links(request)
+        links = site_pages.site_links(request)
         cache.set(key, links, FIELDS_CACHE_SECONDS)
-    return links
-
-
-def _site_links(request) -> dict:
-    links = {"privacy_url": "", "fee_guidance_url": ""}
-    try:
-        from cms.models import SiteSettings
-    except ImportError:  # the CMS app does not provide them (yet)
-        return links
-    try:
-        site_settings = SiteSettings.for_request(request)
-    except Exception:  # noqa: BLE001 - no site configured: the form works without the links
-        return links
-    for key, attribute in (
-        ("privacy_url", "privacy_page"),
-        ("fee_guidance_url", "fee_guidance_page"),
-    ):
-        target = getattr(site_settings, attribute, None)
-        if target is not None and target.live:
-            links[key] = target.localized.url or target.url or ""
     return links
 
 
@@ -84,11 +65,7 @@ def offering_from(value):
         return None
     if not 0 < page_id < 2**31:  # beyond any id: SQLite would overflow
         return None
-    try:
-        from cms.models import OfferingPage
-    except ImportError:
-        return None
-    return OfferingPage.objects.live().public().filter(pk=page_id).first()
+    return site_pages.offering_page(page_id)
 
 
 def preferred_expert_from(slug):

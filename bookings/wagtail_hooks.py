@@ -15,7 +15,11 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from bookings.admin_views.bulk import EXPORT_FIELDS, BulkActionView
-from bookings.admin_views.listing import BookingRequestFilterSet, BookingRequestIndexView
+from bookings.admin_views.listing import (
+    BookingRequestFilterSet,
+    BookingRequestIndexView,
+    filter_parameter_names,
+)
 from bookings.admin_views.matching import MatchingView
 from bookings.admin_views.organisations import OrganisationIndexView, OrganisationInspectView
 from bookings.admin_views.permissions import CoordinatorPermissionPolicy, is_coordinator_cached
@@ -81,7 +85,11 @@ class BookingRequestViewSet(ModelViewSet):
         return [
             *patterns,
             path("inspect/<int:pk>/matching/", self.matching_view, name="matching"),
-            path("filters/save/", SaveFilterView.as_view(), name="save_filter"),
+            path(
+                "filters/save/",
+                SaveFilterView.as_view(filter_parameter_names=filter_parameter_names),
+                name="save_filter",
+            ),
             path("bulk/", BulkActionView.as_view(), name="bulk"),
             path("filters/<int:pk>/delete/", DeleteSavedFilterView.as_view(), name="delete_filter"),
         ]

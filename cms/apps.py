@@ -10,7 +10,11 @@ class CmsConfig(AppConfig):
         from django.db.models.signals import post_delete, post_save
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
+        from cms import site_pages
         from cms.cache import clear_public_page_cache
+
+        # The experts' profiles and the request form ask the site through hope.site_pages.
+        site_pages.register()
 
         for signal in (page_published, page_unpublished, post_page_move):
             signal.connect(clear_public_page_cache, dispatch_uid=f"cms-cache-{id(signal)}")

@@ -34,8 +34,9 @@ GROUP_PERMISSIONS: dict[str, list[str]] = {
         "hope.resend_outboundemail",
     ],
 }
-# Apps extend the coordinators' permissions here (see speakers/roles.py, bookings/roles.py).
-EXTRA_PERMISSION_PROVIDERS = ["speakers.roles", "bookings.roles", "cms.roles"]
+# Every installed app may extend the groups' permissions in its own `<app>/roles.py` with a
+# `GROUP_PERMISSIONS` dict (see speakers/roles.py, bookings/roles.py): hope names no app above it.
+ROLES_MODULE = "roles"
 PAGE_PERMISSIONS = ["add_page", "change_page", "publish_page", "lock_page", "unlock_page"]
 COLLECTION_PERMISSIONS = {
     "wagtailimages": ["add_image", "change_image", "delete_image", "choose_image"],
@@ -56,12 +57,16 @@ COLLECTION_SCOPES: dict[str, dict[str, str | None]] = {
 def _permissions_for(group_name: str) -> list[str]:
     from importlib import import_module
 
+    from django.apps import apps
+    from django.utils.module_loading import module_has_submodule
+
     names = list(GROUP_PERMISSIONS.get(group_name, []))
-    for module_path in EXTRA_PERMISSION_PROVIDERS:
-        try:
-            module = import_module(module_path)
-        except ModuleNotFoundError:
+    for app_config in apps.get_app_configs():
+        if app_config.name == __package__ or not module_has_submodule(
+            app_config.module, ROLES_MODULE
+        ):
             continue
+        module = import_module(f"{app_config.name}.{ROLES_MODULE}")
         names.extend(getattr(module, "GROUP_PERMISSIONS", {}).get(group_name, []))
     return names
 
@@ -145,12 +150,26 @@ def sync_group_permissions_after_migrate(sender, app_config=None, using="default
     sync_groups()
 
 
+_COORDINATOR_CACHE_ATTRIBUTE = "_hope_is_coordinator"
+
+
 def is_coordinator(user) -> bool:
     if not getattr(user, "is_authenticated", False):
         return False
     if user.is_superuser:
         return True
     return user.groups.filter(name=COORDINATORS).exists()
+
+
+def is_coordinator_cached(user) -> bool:
+    """`is_coordinator`, asked once per request (listings ask for every row)."""
+    if not getattr(user, "is_authenticated", False):
+        return False
+    cached = getattr(user, _COORDINATOR_CACHE_ATTRIBUTE, None)
+    if cached is None:
+        cached = is_coordinator(user)
+        setattr(user, _COORDINATOR_CACHE_ATTRIBUTE, cached)
+    return cached
 
 
 def is_editor(user) -> bool:

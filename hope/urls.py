@@ -54,5 +54,5 @@ if settings.DEBUG:
     urlpatterns = static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT) + urlpatterns
 
 handler404 = "cms.views.page_not_found"
-# A database outage answers the designed 503 page; other errors get cms.views.server_error.
+# A database outage answers the designed 503 page; other errors the site's 500 page.
 handler500 = "hope.views.server_error"

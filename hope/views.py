@@ -4,8 +4,8 @@ import sys
 from django.conf import settings
 from django.contrib.auth.decorators import login_required
 from django.db import DatabaseError, connection
-from django.http import HttpResponse, JsonResponse
-from django.shortcuts import redirect
+from django.http import HttpResponse, HttpResponseServerError, JsonResponse
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.urls import NoReverseMatch, reverse, translate_url
 from django.utils import translation
@@ -88,14 +88,16 @@ def database_unavailable(request=None):
 
 def server_error(request):
     """handler500: a database outage gets the 503 page ("try again soon"), everything else the
-    site's 500 page. Called by Django while the exception is being handled."""
+    site's 500 page (templates/500.html). Called by Django while the exception is being handled."""
     error = sys.exc_info()[1]
     if isinstance(error, DatabaseError):
         logger.warning("Database unavailable: answered 503 (%s)", type(error).__name__)
         return database_unavailable(request)
-    from cms.views import server_error as site_server_error
-
-    return site_server_error(request)
+    # Rendered without context processors' database lookups failing the page again.
+    try:
+        return render(request, "500.html", status=500)
+    except Exception:  # noqa: BLE001 - last resort: never fail the error page itself
+        return HttpResponseServerError("<h1>Server error</h1>", content_type="text/html")
 
 
 @require_safe

@@ -16,8 +16,8 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.models import Page
 from wagtail.search import index
 
-from bookings.enums import Audience, EngagementKind
 from hope.sanitize import sanitize_html
+from hope.vocabulary import Audience, EngagementKind
 
 
 def new_ics_token() -> str:

@@ -159,7 +159,9 @@ class BookingRequestIndexView(IndexView):
         from .saved_filters import saved_filters_context
 
         context = super().get_context_data(**kwargs)
-        context.update(saved_filters_context(self.request))
+        context.update(
+            saved_filters_context(self.request, allowed_parameters=filter_parameter_names())
+        )
         from .bulk import BulkForm
 
         context.update(bulk_form=BulkForm(), bulk_url=reverse("booking_requests:bulk"))

@@ -6,20 +6,7 @@ from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from wagtail.permission_policies.base import ModelPermissionPolicy
 
-from hope.roles import COORDINATORS, is_coordinator
-
-_CACHE_ATTRIBUTE = "_hope_is_coordinator"
-
-
-def is_coordinator_cached(user) -> bool:
-    """`hope.roles.is_coordinator`, asked once per request (listings ask for every row)."""
-    if not getattr(user, "is_authenticated", False):
-        return False
-    cached = getattr(user, _CACHE_ATTRIBUTE, None)
-    if cached is None:
-        cached = is_coordinator(user)
-        setattr(user, _CACHE_ATTRIBUTE, cached)
-    return cached
+from hope.roles import COORDINATORS, is_coordinator_cached
 
 
 class CoordinatorPermissionPolicy(ModelPermissionPolicy):

@@ -42,8 +42,8 @@ def built_in_shortcuts(user) -> list[tuple[str, str]]:
     ]
 
 
-def saved_filters_context(request) -> dict:
-    query = clean_query_string(request.GET.urlencode())
+def saved_filters_context(request, *, allowed_parameters: frozenset[str]) -> dict:
+    query = clean_query_string(request.GET.urlencode(), allowed=allowed_parameters)
     return {
         "shortcuts": built_in_shortcuts(request.user),
         "saved_filters": [
@@ -58,16 +58,23 @@ def saved_filters_context(request) -> dict:
 
 class SaveFilterView(CoordinatorRequiredMixin, View):
     http_method_names = ["post"]
+    # The listing's parameters, `listing.filter_parameter_names` (given in wagtail_hooks.py: the
+    # listing shows this module's shortcuts, so this module does not import the listing).
+    filter_parameter_names = None
 
     def post(self, request):
         query = request.POST.get("query", "")
+        allowed = self.filter_parameter_names()
         try:
             saved = saved_filter_create(
-                user=request.user, name=request.POST.get("name", ""), query_string=query
+                user=request.user,
+                name=request.POST.get("name", ""),
+                query_string=query,
+                allowed_parameters=allowed,
             )
         except ValidationError as error:
             messages.error(request, " ".join(error.messages))
-            kept = clean_query_string(query)
+            kept = clean_query_string(query, allowed=allowed)
             typed = urlencode({"filter_name": request.POST.get("name", "")[:80]})
             return redirect(listing_url(f"{kept}&{typed}" if kept else typed))
         messages.success(request, _("Filter “%(name)s” saved.") % {"name": saved.name})

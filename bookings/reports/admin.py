@@ -20,7 +20,6 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 from wagtail.admin.views.generic import WagtailAdminTemplateMixin
 
-from bookings.admin_views.permissions import is_coordinator_cached
 from bookings.models import BookingRequest
 from bookings.models.impact import ImprovementTheme, QuoteSource, UnmetReason
 from bookings.reports import exports
@@ -29,6 +28,7 @@ from bookings.reports.charts import chart_for
 from bookings.reports.period import PeriodForm
 from bookings.reports.registry import REPORTS
 from bookings.services.impact import impact_quote_set, request_set_report_facts
+from hope.roles import is_coordinator_cached
 
 
 class CoordinatorRequiredMixin:

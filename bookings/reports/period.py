@@ -14,6 +14,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from bookings.months import add_months
 from speakers.selectors import AMSTERDAM
 
 MAX_CUSTOM_DAYS = 366 * 5
@@ -21,11 +22,6 @@ MAX_CUSTOM_DAYS = 366 * 5
 
 def _midnight(day: dt.date) -> dt.datetime:
     return dt.datetime.combine(day, dt.time.min, tzinfo=AMSTERDAM)
-
-
-def add_months(day: dt.date, months: int) -> dt.date:
-    index = day.year * 12 + day.month - 1 + months
-    return dt.date(index // 12, index % 12 + 1, 1)
 
 
 @dataclass(frozen=True)

@@ -12,13 +12,12 @@ from bookings.enums import EngagementStatus
 from bookings.models import Engagement
 from bookings.models.followup import FollowUpKind
 from bookings.services import expert_answers
+from bookings.services.followup_base import LIMIT_PER_RUN, claim, day_context, mail
 
 FEEDBACK_WINDOW = dt.timedelta(days=14)
 
 
 def send_expert_feedback_requests(*, now: dt.datetime, report) -> None:
-    from bookings.services.followup import LIMIT_PER_RUN, _claim, _day_context, _mail
-
     engagements = (
         Engagement.objects.filter(
             status=EngagementStatus.AFTERCARE_DONE,
@@ -33,14 +32,14 @@ def send_expert_feedback_requests(*, now: dt.datetime, report) -> None:
     )
     for engagement in engagements:
         with transaction.atomic():
-            if not _claim(
+            if not claim(
                 kind=FollowUpKind.FEEDBACK_EXPERT, key=str(engagement.pk), engagement=engagement
             ):
                 continue
-            _mail(
+            mail(
                 [engagement.expert.user],
                 "bookings/feedback_expert",
-                _day_context(engagement),
+                day_context(engagement),
                 links=lambda _user, pk=engagement.pk: {
                     "portal_url": expert_answers.absolute("engagements:detail", kwargs={"pk": pk})
                 },

@@ -18,12 +18,11 @@ them.
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 
 from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
-from django.db import IntegrityError, transaction
-from django.utils import timezone, translation
+from django.db import transaction
+from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bookings import engagement_workflow as lifecycle
@@ -36,14 +35,20 @@ from bookings.models.followup import (
     CheckInAnswer,
     ExpertFeedback,
     FollowUpKind,
-    FollowUpMarker,
     LinkPurpose,
     WorkAgain,
 )
 from bookings.services import expert_answers
 from bookings.services.engagement_base import EngagementRefused
+from bookings.services.expert_feedback_request import send_expert_feedback_requests
+
+# The steps every follow-up shares (followup_base), under the names this module always used.
+from bookings.services.followup_base import LIMIT_PER_RUN, FollowUpReport
+from bookings.services.followup_base import claim as _claim
+from bookings.services.followup_base import day_context as _day_context
+from bookings.services.followup_base import mail as _mail
+from bookings.services.impact_followup import send_impact_questions
 from bookings.services.requests import coordinator_recipients, organisation_recipients
-from hope.emails import recipient_language, send_templated_email_to_user
 from hope.roles import COORDINATORS
 from speakers.selectors import AMSTERDAM
 
@@ -52,35 +57,11 @@ ANSWER_OVERDUE_AFTER = dt.timedelta(hours=48)
 # Older engagements get no check-in or evaluation request (e.g. after an outage of the timer).
 CHECKIN_WINDOW = dt.timedelta(days=14)
 EVALUATION_WINDOW = dt.timedelta(days=30)
-LIMIT_PER_RUN = 500
-
-
-@dataclass
-class FollowUpReport:
-    sent: dict[str, int] = field(default_factory=dict)
-
-    def add(self, kind: str) -> None:
-        self.sent[kind] = self.sent.get(kind, 0) + 1
-
-    def __str__(self) -> str:
-        return ", ".join(f"{kind}: {count}" for kind, count in sorted(self.sent.items())) or "-"
 
 
 def local_midnight(day: dt.date) -> dt.datetime:
     """The start of `day` in Amsterdam (midnight always exists there: DST changes at 2-3 am)."""
     return dt.datetime.combine(day, dt.time.min, tzinfo=AMSTERDAM)
-
-
-def _claim(*, kind: str, key: str, engagement=None, booking_request=None) -> bool:
-    """Create the marker; False when this follow-up was already sent."""
-    try:
-        with transaction.atomic():
-            FollowUpMarker.objects.create(
-                key=f"{kind}:{key}", kind=kind, engagement=engagement, request=booking_request
-            )
-    except IntegrityError:
-        return False
-    return True
 
 
 def _all_coordinators() -> list:
@@ -90,28 +71,6 @@ def _all_coordinators() -> list:
         .distinct()
         .order_by("email")
     )
-
-
-def _mail(users, template: str, context: dict, links=None) -> None:
-    """Send to each user; `links(user)` builds that user's URLs in their language."""
-    for user in users:
-        if user is not None and user.is_active and user.email:
-            extra = {}
-            if links is not None:
-                with translation.override(recipient_language(user)):
-                    extra = links(user)
-            send_templated_email_to_user(user=user, template=template, context={**context, **extra})
-
-
-def _day_context(engagement: Engagement) -> dict:
-    booking_request = engagement.request
-    return {
-        "engagement": engagement,
-        "reference": booking_request.reference,
-        "title": booking_request.title,
-        "mode": expert_answers.choice_label(booking_request, "mode"),
-        "place": booking_request.place,
-    }
 
 
 # --- the periodic run ---------------------------------------------------------------------------
@@ -124,11 +83,7 @@ def run_followups(*, now: dt.datetime | None = None) -> FollowUpReport:
     send_aftercare_checkins(now=now, report=report)
     send_evaluation_requests(now=now, report=report)
     alert_unanswered(now=now, report=report)
-    from bookings.services.impact_followup import send_impact_questions  # issue 14
-
-    send_impact_questions(now=now, report=report)
-    from bookings.services.expert_feedback_request import send_expert_feedback_requests
-
+    send_impact_questions(now=now, report=report)  # issue 14
     send_expert_feedback_requests(now=now, report=report)
     return report
 

@@ -20,7 +20,8 @@ from django.urls import reverse
 from bookings.enums import EngagementStatus, RequestStatus
 from bookings.models import BookingRequest
 from bookings.models.followup import FollowUpKind
-from bookings.reports.period import add_months
+from bookings.months import add_months
+from bookings.services.followup_base import claim, mail
 from bookings.services.requests import organisation_recipients
 from speakers.selectors import AMSTERDAM
 
@@ -65,18 +66,16 @@ def requests_due(*, now: dt.datetime):
 
 
 def send_impact_questions(*, now: dt.datetime, report) -> None:
-    from bookings.services.followup import _claim, _mail
-
     base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
     for booking_request in requests_due(now=now):
         with transaction.atomic():
-            if not _claim(
+            if not claim(
                 kind=FollowUpKind.IMPACT_QUESTION,
                 key=str(booking_request.pk),
                 booking_request=booking_request,
             ):
                 continue
-            _mail(
+            mail(
                 organisation_recipients(booking_request),
                 "bookings/impact_question",
                 {"reference": booking_request.reference, "title": booking_request.title},

@@ -14,11 +14,9 @@ from hope.roles import is_coordinator
 MAX_SAVED_FILTERS = 30
 
 
-def clean_query_string(query_string: str) -> str:
-    """Keep only the listing's own filter parameters (with a value); drop everything else."""
-    from bookings.admin_views.listing import filter_parameter_names
-
-    allowed = filter_parameter_names()
+def clean_query_string(query_string: str, *, allowed: frozenset[str]) -> str:
+    """Keep only the listing's own filter parameters (`allowed`, the listing knows them) with a
+    value; drop everything else."""
     pairs = [
         (name, value[:200])
         for name, value in parse_qsl(query_string.lstrip("?"), keep_blank_values=False)
@@ -28,7 +26,9 @@ def clean_query_string(query_string: str) -> str:
 
 
 @transaction.atomic
-def saved_filter_create(*, user, name: str, query_string: str) -> SavedListingFilter:
+def saved_filter_create(
+    *, user, name: str, query_string: str, allowed_parameters: frozenset[str]
+) -> SavedListingFilter:
     if not is_coordinator(user):
         raise PermissionDenied
     name = (name or "").strip()
@@ -36,7 +36,7 @@ def saved_filter_create(*, user, name: str, query_string: str) -> SavedListingFi
         raise ValidationError(_("Give the filter a name."))
     if len(name) > 80:
         raise ValidationError(_("A name has at most 80 characters."))
-    cleaned = clean_query_string(query_string or "")
+    cleaned = clean_query_string(query_string or "", allowed=allowed_parameters)
     if not cleaned:
         raise ValidationError(_("Choose at least one filter before saving it."))
     own = SavedListingFilter.objects.select_for_update().filter(user=user)

@@ -9,8 +9,8 @@ from django.db import migrations, models
 
 
 def create_options(apps, schema_editor):
-    """One row per engagement kind and audience (see bookings.enums)."""
-    from bookings.enums import Audience, EngagementKind
+    """One row per engagement kind and audience (see hope.vocabulary)."""
+    from hope.vocabulary import Audience, EngagementKind
 
     FormatOption = apps.get_model("speakers", "FormatOption")
     AudienceOption = apps.get_model("speakers", "AudienceOption")

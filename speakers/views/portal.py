@@ -16,7 +16,7 @@ from django.utils.dateparse import parse_datetime
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from bookings.expert_selectors import open_question_count
+from speakers import dashboard as dashboard_facts
 from speakers import selectors, services
 from speakers.forms import ExpertProfileForm, PauseForm, UnavailabilityForm
 from speakers.models import Unavailability
@@ -58,7 +58,8 @@ def dashboard(request, *, expert):
             "upcoming": upcoming,
             "pause_form": PauseForm(),
             "paused_now": selectors.is_paused_on(expert=expert, day=selectors.today_local()),
-            "open_questions": open_question_count(expert=expert),
+            # From bookings: "open_questions" (registered in BookingsConfig.ready).
+            **dashboard_facts.context_for(expert=expert),
         },
     )
 

@@ -3,6 +3,7 @@
 from django.http import Http404
 from django.template.response import TemplateResponse
 
+from hope import site_pages
 from speakers import selectors
 from speakers.models import Topic
 
@@ -35,10 +36,7 @@ def directory(request, *, page):
 
 def _request_page_url(page) -> str | None:
     """The booking-request page in the directory's language, if the site has one."""
-    from cms.models import BookingRequestPage
-
-    request_page = BookingRequestPage.objects.live().filter(locale_id=page.locale_id).first()
-    return request_page.url if request_page else None
+    return site_pages.request_page_url(locale_id=page.locale_id)
 
 
 def profile(request, *, page, expert_slug):

@@ -4,8 +4,8 @@ import pytest
 from django.test import RequestFactory
 from wagtail.models import Site
 
-from cms.views import server_error
 from hope.roles import COORDINATORS, EDITORS, sync_groups
+from hope.views import server_error
 from tests.factories import cms as f
 
 pytestmark = pytest.mark.django_db
