@@ -29,7 +29,7 @@ from bookings.forms import (
     NewOrganisationForm,
 )
 from bookings.models import Organisation
-from bookings.services.requests import booking_submit, booking_submit_as_guest
+from bookings.services.request_intake import booking_submit, booking_submit_as_guest
 from hope.page_cache import current_version
 
 # At most this many requests per window (seconds), per visitor address or per account.

@@ -27,12 +27,9 @@ from bookings.media_views import MediaDetailsForm
 from bookings.models import BookingRequest, Engagement
 from bookings.services import engagements as engagement_services
 from bookings.services import media as media_services
-from bookings.services.requests import (
-    TransitionNotAllowed,
-    booking_set_status,
-    message_post,
-    messages_mark_read,
-)
+from bookings.services.request_base import TransitionNotAllowed
+from bookings.services.request_messages import message_post, messages_mark_read
+from bookings.services.request_status import booking_set_status
 from bookings.services.scheduling import SchedulingConflict
 from hope.outbox.selectors import outbound_emails_for_request
 

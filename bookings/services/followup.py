@@ -42,7 +42,7 @@ from bookings.models.followup import (
 )
 from bookings.services import expert_answers
 from bookings.services.engagement_base import EngagementRefused
-from bookings.services.requests import coordinator_recipients, organisation_recipients
+from bookings.services.request_base import coordinator_recipients, organisation_recipients
 from hope.emails import recipient_language, send_templated_email_to_user
 from hope.roles import COORDINATORS
 from speakers.selectors import AMSTERDAM

@@ -21,7 +21,7 @@ from bookings.enums import EngagementStatus, RequestStatus
 from bookings.models import BookingRequest
 from bookings.models.followup import FollowUpKind
 from bookings.reports.period import add_months
-from bookings.services.requests import organisation_recipients
+from bookings.services.request_base import organisation_recipients
 from speakers.selectors import AMSTERDAM
 
 QUESTION_AFTER_MONTHS = 3
