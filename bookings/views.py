@@ -18,7 +18,8 @@ from django.views.decorators.http import require_POST
 
 from bookings import intake, selectors, workflow
 from bookings.enums import RequestStatus
-from bookings.forms import EditBookingRequestForm, EvaluationForm, MessageForm, WithdrawForm
+from bookings.portal_forms import EvaluationForm, MessageForm, WithdrawForm
+from bookings.request_forms import EditBookingRequestForm
 from bookings.services.changes import booking_withdraw
 from bookings.services.media import media_details_editable
 from bookings.services.request_base import TransitionNotAllowed
