@@ -29,7 +29,7 @@ from bookings.services import engagements as engagement_services
 from bookings.services import expert_answers, followup, link_actions
 from bookings.services import media as media_services
 from bookings.services.engagements import EngagementRefused
-from bookings.services.requests import TransitionNotAllowed
+from bookings.services.request_base import TransitionNotAllowed
 from bookings.services.scheduling import CANCELLED_TITLE, CONFIRMED_TITLE, TENTATIVE_TITLE
 from speakers.selectors import AMSTERDAM
 from speakers.views.portal import expert_required

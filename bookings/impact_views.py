@@ -19,7 +19,7 @@ from bookings.services.impact import (
     impact_answer_possible,
     impact_answer_submit,
 )
-from bookings.services.requests import TransitionNotAllowed
+from bookings.services.request_base import TransitionNotAllowed
 
 
 class ImpactAnswerForm(forms.Form):

@@ -22,14 +22,10 @@ from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from bookings.forms import (
-    BookingRequestForm,
-    ChooseOrganisationForm,
-    GuestDetailsForm,
-    NewOrganisationForm,
-)
+from bookings.intake_forms import ChooseOrganisationForm, GuestDetailsForm, NewOrganisationForm
 from bookings.models import Organisation
-from bookings.services.requests import booking_submit, booking_submit_as_guest
+from bookings.request_forms import BookingRequestForm
+from bookings.services.request_intake import booking_submit, booking_submit_as_guest
 from hope import site_pages
 from hope.page_cache import current_version
 

@@ -21,7 +21,7 @@ from bookings.services.media import (
     media_details_editable,
     read_consent_token,
 )
-from bookings.services.requests import StaleRequest
+from bookings.services.request_base import StaleRequest
 from bookings.views import _request_or_404
 
 

@@ -15,7 +15,7 @@ from django.utils.translation import gettext_lazy
 
 from bookings import selectors
 from bookings.services.organisation_changes import MOVABLE_STATES, booking_ask_to_move
-from bookings.services.requests import TransitionNotAllowed
+from bookings.services.request_base import TransitionNotAllowed
 from bookings.views import _request_or_404
 
 

@@ -9,7 +9,7 @@ CONFIRMED_ADDRESS_SESSION_KEY = "bookings_confirmed_address"
 
 @receiver(email_confirmed, dispatch_uid="bookings_confirm_guest_requests")
 def confirm_guest_requests(sender, request, email_address, **kwargs):
-    from bookings.services.requests import booking_confirm_guest
+    from bookings.services.request_intake import booking_confirm_guest
 
     if email_address.user_id and email_address.email.lower() == email_address.user.email.lower():
         booking_confirm_guest(user=email_address.user)

@@ -18,17 +18,14 @@ from django.views.decorators.http import require_POST
 
 from bookings import intake, selectors, workflow
 from bookings.enums import RequestStatus
-from bookings.forms import EditBookingRequestForm, EvaluationForm, MessageForm, WithdrawForm
+from bookings.portal_forms import EvaluationForm, MessageForm, WithdrawForm
+from bookings.request_forms import EditBookingRequestForm
 from bookings.services.changes import booking_withdraw
 from bookings.services.media import media_details_editable
-from bookings.services.requests import (
-    TransitionNotAllowed,
-    booking_confirm_guest,
-    booking_update,
-    evaluation_submit,
-    message_post,
-    messages_mark_read,
-)
+from bookings.services.request_base import TransitionNotAllowed
+from bookings.services.request_edits import booking_update, evaluation_submit
+from bookings.services.request_intake import booking_confirm_guest
+from bookings.services.request_messages import message_post, messages_mark_read
 
 PAGE_SIZE = 20
 

@@ -24,9 +24,9 @@ from bookings.admin_views.matching import MatchingView
 from bookings.admin_views.organisations import OrganisationIndexView, OrganisationInspectView
 from bookings.admin_views.permissions import CoordinatorPermissionPolicy, is_coordinator_cached
 from bookings.admin_views.privacy import PersonEraseView
-from bookings.admin_views.requests import WorkspaceView
 from bookings.admin_views.saved_filters import DeleteSavedFilterView, SaveFilterView
 from bookings.admin_views.saved_replies import SavedReplyViewSet
+from bookings.admin_views.workspace import WorkspaceView
 from bookings.dashboard import CoordinatorDashboardPanel
 from bookings.models import BookingRequest, Organisation
 from bookings.services.privacy import ERASE_ACTION

@@ -1,7 +1,7 @@
 """The request workflow: which status may follow which, for whom, and how the organisation sees it.
 
-`booking_set_status` (bookings.services.requests) is the only code that moves a request; it asks
-`is_allowed()` first. Buttons in the portal and the back office are derived from
+`booking_set_status` (bookings.services.request_status) is the only code that moves a request; it
+asks `is_allowed()` first. Buttons in the portal and the back office are derived from
 `allowed_targets()`, so no screen ever offers a move the service would refuse.
 """
 

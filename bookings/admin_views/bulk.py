@@ -26,7 +26,7 @@ from bookings.enums import EngagementStatus
 from bookings.reports.exports import csv_response
 from bookings.services import engagements as engagement_services
 from bookings.services.fees import engagement_mark_fee_paid
-from bookings.services.requests import TransitionNotAllowed
+from bookings.services.request_base import TransitionNotAllowed
 from bookings.services.scheduling import SchedulingConflict
 
 from .permissions import CoordinatorRequiredMixin

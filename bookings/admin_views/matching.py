@@ -21,7 +21,7 @@ from speakers.models import Expert
 
 from . import forms as action_forms
 from .permissions import CoordinatorRequiredMixin
-from .requests import REFUSALS, refusal_text
+from .refusals import REFUSALS, refusal_text
 
 
 class MatchingView(CoordinatorRequiredMixin, WagtailAdminTemplateMixin, TemplateView):

@@ -12,7 +12,8 @@ from django.utils.translation import gettext as _
 from bookings.enums import EngagementKind, OrganisationKind
 from bookings.models import Evaluation
 from bookings.models.impact import ImpactAnswer, ImpactQuote, QuoteSource
-from bookings.reports import requests as request_reports
+from bookings.reports.demand import requests_report, themes_report
+from bookings.reports.funnel import funnel_report
 from bookings.reports.period import Period, year_period
 from bookings.reports.public import compute_key_figures
 from bookings.reports.tables import Figure, Report
@@ -67,9 +68,9 @@ def chosen_quotes(period: Period) -> list[dict]:
 
 def annual_report(year: int) -> Report:
     period = year_period(year)
-    requests = request_reports.requests_report(period)
-    funnel = request_reports.funnel_report(period)
-    themes = request_reports.themes_report(period)
+    requests = requests_report(period)
+    funnel = funnel_report(period)
+    themes = themes_report(period)
     figures = compute_key_figures(year)
     previous_figures = compute_key_figures(year - 1)
     rating = Evaluation.objects.filter(

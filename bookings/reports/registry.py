@@ -4,24 +4,24 @@ from __future__ import annotations
 
 from django.utils.translation import gettext_lazy as _
 
-from bookings.reports import requests, work
+from bookings.reports import demand, funnel, response_times, work
 
 REPORTS = {
     "requests": (
         _("Requests"),
         _("By month, kind, kind of organisation and source."),
-        requests.requests_report,
+        demand.requests_report,
     ),
-    "funnel": (_("Funnel"), _("From request to delivery, and every exit."), requests.funnel_report),
+    "funnel": (_("Funnel"), _("From request to delivery, and every exit."), funnel.funnel_report),
     "unmet": (
         _("Unmet demand"),
         _("Requests no expert could take, and why."),
-        requests.unmet_report,
+        demand.unmet_report,
     ),
     "response": (
         _("Response times"),
         _("To a first response and to a fixed date."),
-        requests.response_report,
+        response_times.response_report,
     ),
     "fairness": (
         _("Load and capacity"),
@@ -33,6 +33,6 @@ REPORTS = {
     "themes": (
         _("Improvement agenda"),
         _("Requests and engagements by theme."),
-        requests.themes_report,
+        demand.themes_report,
     ),
 }

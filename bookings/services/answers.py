@@ -25,7 +25,7 @@ from bookings.services.engagement_base import (
     _when,
 )
 from bookings.services.engagement_status import engagement_gates, engagement_set_status
-from bookings.services.requests import coordinator_recipients
+from bookings.services.request_base import coordinator_recipients
 
 Actor = lifecycle.Actor
 

@@ -15,7 +15,7 @@ from bookings import engagement_workflow as lifecycle
 from bookings.enums import ActivityKind, EngagementStatus, RequestStatus
 from bookings.matching import check_expert_for_slot
 from bookings.models import Activity, BookingRequest, Engagement
-from bookings.services import requests, scheduling
+from bookings.services import request_edits, scheduling
 from bookings.services.asking import ask_expert_email, check_moment
 from bookings.services.engagement_base import (
     EngagementRefused,
@@ -32,7 +32,7 @@ from bookings.services.engagement_base import (
     _when,
 )
 from bookings.services.engagement_status import engagement_require_step, engagement_set_status
-from bookings.services.requests import booking_set_status
+from bookings.services.request_status import booking_set_status
 from hope.roles import is_coordinator
 
 Actor = lifecycle.Actor
@@ -183,7 +183,7 @@ def booking_withdraw(
 ) -> BookingRequest:
     """The organisation withdraws its request: every engagement still going ahead is called
     off too (her calendar is freed and she is told), so no expert is left waiting."""
-    requests.booking_withdraw(
+    request_edits.booking_withdraw(
         booking_request=booking_request,
         actor=actor,
         reason=reason,

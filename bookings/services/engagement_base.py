@@ -18,7 +18,11 @@ from bookings import engagement_workflow as lifecycle
 from bookings.enums import ActivityKind
 from bookings.identity import expert_name_for_organisation
 from bookings.models import Activity, BookingRequest, Engagement
-from bookings.services.requests import StaleRequest, TransitionNotAllowed, organisation_recipients
+from bookings.services.request_base import (
+    StaleRequest,
+    TransitionNotAllowed,
+    organisation_recipients,
+)
 from hope.emails import enqueue_rendered_email, recipient_language
 from hope.roles import is_coordinator
 from speakers.models import Expert

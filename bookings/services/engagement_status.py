@@ -28,7 +28,7 @@ from bookings.services.engagement_base import (
     _require_coordinator,
     _require_own_expert,
 )
-from bookings.services.requests import booking_set_status
+from bookings.services.request_status import booking_set_status
 
 Actor = lifecycle.Actor
 

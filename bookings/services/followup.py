@@ -48,7 +48,7 @@ from bookings.services.followup_base import claim as _claim
 from bookings.services.followup_base import day_context as _day_context
 from bookings.services.followup_base import mail as _mail
 from bookings.services.impact_followup import send_impact_questions
-from bookings.services.requests import coordinator_recipients, organisation_recipients
+from bookings.services.request_base import coordinator_recipients, organisation_recipients
 from hope.roles import COORDINATORS
 from speakers.selectors import AMSTERDAM
 

@@ -12,7 +12,7 @@ from django.db import transaction
 
 from bookings.enums import RequestStatus
 from bookings.models import BookingRequest
-from bookings.services.requests import guest_confirmation_needed
+from bookings.services.request_intake import guest_confirmation_needed
 
 logger = logging.getLogger(__name__)
 

@@ -20,7 +20,7 @@ from bookings.models.impact import (
     RequestTheme,
     UnmetReason,
 )
-from bookings.services.requests import TransitionNotAllowed, _may_act_as, _notify_coordinators
+from bookings.services.request_base import TransitionNotAllowed, _may_act_as, _notify_coordinators
 from bookings.workflow import Actor
 from hope.roles import is_coordinator
 

@@ -22,7 +22,7 @@ from bookings.models import BookingRequest
 from bookings.models.followup import FollowUpKind
 from bookings.months import add_months
 from bookings.services.followup_base import claim, mail
-from bookings.services.requests import organisation_recipients
+from bookings.services.request_base import organisation_recipients
 from speakers.selectors import AMSTERDAM
 
 QUESTION_AFTER_MONTHS = 3

@@ -31,7 +31,7 @@ from bookings.services.engagement_base import (
     _sync,
 )
 from bookings.services.engagement_status import engagement_require_step
-from bookings.services.requests import _may_act_as, organisation_recipients
+from bookings.services.request_base import _may_act_as, organisation_recipients
 from hope.emails import recipient_language, send_templated_email_to_user
 from hope.roles import is_coordinator
 

@@ -9,7 +9,8 @@ from django.utils.translation import gettext as _
 
 from bookings.enums import RequestStatus
 from bookings.models import BookingRequest, Message
-from bookings.services.requests import TransitionNotAllowed, message_post
+from bookings.services.request_base import TransitionNotAllowed
+from bookings.services.request_messages import message_post
 
 MOVABLE_STATES = frozenset({RequestStatus.SCHEDULED})
 

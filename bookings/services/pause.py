@@ -12,7 +12,7 @@ from bookings import engagement_workflow as lifecycle
 from bookings.models import Engagement
 from bookings.services.coordinator_notices import coordinator_notify
 from bookings.services.engagement_base import _log
-from bookings.services.requests import coordinator_recipients
+from bookings.services.request_base import coordinator_recipients
 
 
 def engagements_affected_by_pause(*, expert) -> list[Engagement]:

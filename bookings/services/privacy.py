@@ -232,7 +232,7 @@ def _release_requests(user, *, erase: bool) -> int:
             )
         else:
             if booking_request.status in WITHDRAWABLE_BY_ORGANISATION:
-                from bookings.services.requests import booking_withdraw
+                from bookings.services.request_edits import booking_withdraw
 
                 booking_withdraw(
                     booking_request=booking_request,

@@ -14,7 +14,8 @@ from bookings.models import Activity, Engagement
 from bookings.models.engagement import AftercareStatus
 from bookings.services import engagements as services
 from bookings.services.media import booking_set_media_details
-from bookings.services.requests import StaleRequest, TransitionNotAllowed, booking_set_status
+from bookings.services.request_base import StaleRequest, TransitionNotAllowed
+from bookings.services.request_status import booking_set_status
 from bookings.services.scheduling import (
     CANCELLED_TITLE,
     CONFIRMED_TITLE,

@@ -9,7 +9,7 @@ from django.utils import timezone
 
 from bookings.enums import RequestStatus
 from bookings.models import BookingRequest, Organisation
-from bookings.services.requests import booking_submit_as_guest
+from bookings.services.request_intake import booking_submit_as_guest
 from tests.factories.bookings import BookingRequestFactory, MembershipFactory
 
 pytestmark = pytest.mark.django_db

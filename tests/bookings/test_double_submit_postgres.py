@@ -12,7 +12,7 @@ import pytest
 from django.db import connection, transaction
 
 from bookings.models import Message
-from bookings.services.requests import message_post
+from bookings.services.request_messages import message_post
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.bookings import BookingRequestFactory
 

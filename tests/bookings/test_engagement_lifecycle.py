@@ -9,7 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from bookings import engagement_workflow as lifecycle
-from bookings.admin_views.requests import ENGAGEMENT_FORMS, offered_engagement_actions
+from bookings.admin_views.workspace_engagements import ENGAGEMENT_FORMS, offered_engagement_actions
 from bookings.enums import (
     ENGAGEMENT_ACTIVE_STATES,
     ENGAGEMENT_ENDED_STATES,

@@ -15,7 +15,8 @@ from bookings.models.engagement import FeeClaim
 from bookings.models.followup import AftercareCheckIn, ExpertFeedback, WorkAgain
 from bookings.services import engagements as services
 from bookings.services.followup import expert_feedback_give
-from bookings.services.requests import TransitionNotAllowed, booking_set_status
+from bookings.services.request_base import TransitionNotAllowed
+from bookings.services.request_status import booking_set_status
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.backoffice import FittingExpertFactory, MatchingRequestFactory
 from tests.factories.followup import (

@@ -5,7 +5,8 @@ from django.urls import reverse
 
 from bookings.enums import EngagementStatus, RequestStatus
 from bookings.models import Activity, BookingRequest, Evaluation, Message
-from bookings.services.requests import booking_set_status, message_post
+from bookings.services.request_messages import message_post
+from bookings.services.request_status import booking_set_status
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.bookings import (
     BookingRequestFactory,

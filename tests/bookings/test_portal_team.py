@@ -194,7 +194,7 @@ def test_the_first_contact_of_a_new_organisation_is_its_administrator(client):
     from tests.factories.accounts import UserFactory
 
     user = UserFactory()
-    from bookings.services.requests import booking_submit
+    from bookings.services.request_intake import booking_submit
 
     booking_submit(
         contact=user,

@@ -6,8 +6,7 @@ from decimal import Decimal
 import pytest
 from django.utils import translation
 
-from bookings.reports import requests as request_reports
-from bookings.reports import work
+from bookings.reports import demand, funnel, response_times, work
 from bookings.reports.fees import ceiling_warnings, fee_year
 from bookings.reports.period import (
     PeriodForm,
@@ -83,7 +82,7 @@ def test_median_and_p90_nearest_rank_and_no_division_by_zero():
 
 
 def test_requests_by_month_kind_organisation_kind_and_source(seeded):
-    report = request_reports.requests_report(Q1)
+    report = demand.requests_report(Q1)
     assert report.figures[0].value == 5  # R6 never confirmed; R7 is in the previous quarter
     assert report.figures[0].previous == 1
     assert table(report, "by_month").rows == [["01-2026", 2], ["02-2026", 1], ["03-2026", 2]]
@@ -101,7 +100,7 @@ def test_requests_by_month_kind_organisation_kind_and_source(seeded):
 
 
 def test_funnel_stages_and_every_exit(seeded):
-    report = request_reports.funnel_report(Q1)
+    report = funnel.funnel_report(Q1)
     stages = rows_by_label(table(report, "stages"))
     assert stages["Submitted"][0] == 5
     assert stages["Accepted for matching"][0] == 3  # R1, R2, R4
@@ -122,7 +121,7 @@ def test_funnel_stages_and_every_exit(seeded):
 
 
 def test_unmet_demand_and_why(seeded):
-    report = request_reports.unmet_report(Q1)
+    report = demand.unmet_report(Q1)
     assert report.figures[0].value == 1
     assert rows_by_label(table(report, "reasons")) == {"Experts at their capacity": [1]}
     assert table(report, "requests").rows == [
@@ -131,7 +130,7 @@ def test_unmet_demand_and_why(seeded):
 
 
 def test_response_times_median_and_p90(seeded):
-    report = request_reports.response_report(Q1)
+    report = response_times.response_report(Q1)
     first, fixed = table(report, "times").rows
     # First responses: R3 0.5 h (a message), R1 4, R2 24, R5 24, R4 48.
     assert first[1:4] == [5, 24.0, 48.0]
@@ -140,7 +139,7 @@ def test_response_times_median_and_p90(seeded):
 
 
 def test_themes_by_request_and_engagement(seeded):
-    rows = rows_by_label(table(request_reports.themes_report(Q1), "themes"))
+    rows = rows_by_label(table(demand.themes_report(Q1), "themes"))
     assert rows["Breaking taboos"] == [2, 0, 1]
     assert rows["A better reporting process"] == [1, 0, 1]
     assert rows["Victim-friendly care"] == [0, 0, 0]
@@ -209,11 +208,11 @@ def test_evaluations_average_and_what_changed(seeded):
 # --- an empty period ----------------------------------------------------------------------------
 
 ALL = [
-    request_reports.requests_report,
-    request_reports.funnel_report,
-    request_reports.unmet_report,
-    request_reports.response_report,
-    request_reports.themes_report,
+    demand.requests_report,
+    funnel.funnel_report,
+    demand.unmet_report,
+    response_times.response_report,
+    demand.themes_report,
     work.fairness_report,
     work.fees_report,
     work.evaluations_report,

@@ -11,7 +11,9 @@ from bookings.enums import EngagementKind, EngagementStatus, MeetingMode
 from bookings.enums import RequestStatus as S
 from bookings.models import BookingRequest
 from bookings.services import engagements as services
-from bookings.services.requests import TransitionNotAllowed, booking_set_status, booking_submit
+from bookings.services.request_base import TransitionNotAllowed
+from bookings.services.request_intake import booking_submit
+from bookings.services.request_status import booking_set_status
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.backoffice import FittingExpertFactory, MatchingRequestFactory
 from tests.factories.bookings import BookingRequestFactory, EngagementFactory, MembershipFactory

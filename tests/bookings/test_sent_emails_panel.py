@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from wagtail.users.models import UserProfile
 
-from bookings.services.requests import message_post
+from bookings.services.request_messages import message_post
 from hope.models import OutboundEmail
 from hope.outbox.services import outbound_emails_send_due
 from tests.factories.accounts import CoordinatorFactory, EditorFactory

@@ -17,18 +17,15 @@ from bookings.enums import (
 from bookings.gates import check_gates, register_gate, unregister_gate
 from bookings.models import Activity, BookingRequest, Message, Organisation
 from bookings.services.media import booking_set_media_details
-from bookings.services.requests import (
-    StaleRequest,
-    TransitionNotAllowed,
+from bookings.services.request_base import StaleRequest, TransitionNotAllowed
+from bookings.services.request_edits import booking_update, booking_withdraw, evaluation_submit
+from bookings.services.request_intake import (
     booking_confirm_guest,
-    booking_set_status,
     booking_submit,
-    booking_update,
-    booking_withdraw,
-    evaluation_submit,
     guest_confirmation_needed,
-    message_post,
 )
+from bookings.services.request_messages import message_post
+from bookings.services.request_status import booking_set_status
 from bookings.workflow import Actor
 from tests.factories.accounts import CoordinatorFactory, UserFactory
 from tests.factories.bookings import (

@@ -166,7 +166,7 @@ def test_phone_header_menu_button_and_call_to_action_above_the_fold(
 
 
 def test_a_long_word_in_a_message_does_not_widen_the_page(browser, live_server):
-    from bookings.services.requests import message_post
+    from bookings.services.request_messages import message_post
     from tests.factories.bookings import BookingRequestFactory, MembershipFactory
 
     membership = MembershipFactory()

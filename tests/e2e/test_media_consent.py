@@ -82,7 +82,7 @@ def test_media_request_from_missing_gates_to_a_confirmed_interview(
     assert booking_request.status == RequestStatus.IN_TRIAGE
 
     # 2. The coordinator accepts it for matching, asks the expert, and asks for what is missing.
-    from bookings.services.requests import booking_set_status
+    from bookings.services.request_status import booking_set_status
 
     booking_set_status(
         booking_request=booking_request,

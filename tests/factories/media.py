@@ -1,7 +1,7 @@
 """Media interviews through the services a journalist and a coordinator use (never save())."""
 
 from bookings.services.media import consent_token, media_agreement_prepare, media_consent_accept
-from bookings.services.requests import organisation_recipients
+from bookings.services.request_base import organisation_recipients
 
 
 def accept_conditions(engagement):

@@ -83,7 +83,7 @@ def test_receipt_to_an_english_contact_links_to_english_pages_and_coordinator_to
 ):
     from django.urls import reverse
 
-    from bookings.services.requests import booking_confirm_guest
+    from bookings.services.request_intake import booking_confirm_guest
     from tests.factories.accounts import UserFactory
     from tests.factories.bookings import BookingRequestFactory, MembershipFactory
 

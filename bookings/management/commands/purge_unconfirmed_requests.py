@@ -4,7 +4,7 @@ import datetime as dt
 
 from django.core.management.base import BaseCommand
 
-from bookings.services.requests import purge_unconfirmed_requests
+from bookings.services.request_intake import purge_unconfirmed_requests
 
 
 class Command(BaseCommand):

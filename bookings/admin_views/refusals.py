@@ -1,0 +1,16 @@
+"""How the back office shows a refused step: which errors are refusals, and their text."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied, ValidationError
+
+from bookings.services.request_base import TransitionNotAllowed
+from bookings.services.scheduling import SchedulingConflict
+
+REFUSALS = (TransitionNotAllowed, SchedulingConflict, PermissionDenied)
+
+
+def refusal_text(error: Exception) -> str:
+    if isinstance(error, ValidationError):
+        return " ".join(error.messages)
+    return getattr(error, "message", None) or str(error)
