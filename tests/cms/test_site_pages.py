@@ -47,3 +47,15 @@ def test_only_a_live_offering_is_found(home):
     assert site_pages.offering_page(offering.pk) == offering
     assert site_pages.offering_page(withdrawn.pk) is None
     assert site_pages.offering_page(home.pk) is None  # a page, but no offering
+
+
+def test_footer_links_the_privacy_statement_only_while_it_is_published(client, home, site_settings):
+    privacy = f.StandardPageFactory(title="Privacyverklaring", slug="privacy")
+    site_settings.privacy_page = privacy
+    site_settings.save()
+    assert f'<a href="{privacy.url}">Privacyverklaring</a>' in client.get(home.url).content.decode()
+
+    privacy.unpublish()
+    html = client.get(home.url).content.decode()
+
+    assert "Privacyverklaring" not in html
