@@ -18,11 +18,14 @@ from bookings.email_texts.placeholders import (
     MARKER_REQUEST,
     ORGANISATION,
     REFERENCE,
+    SAMPLE_STARTS_AT,
+    SAMPLE_URL,
     SITE_NAME,
     STATUS,
     TITLE,
     details,
     markers,
+    sample_of,
     summary,
 )
 from hope.mailtemplates.registry import EmailTemplateSpec, Placeholder
@@ -33,7 +36,7 @@ VERIFICATION = Placeholder(
     "verification",
     _("“This organisation has not been verified yet.” when that is so, else nothing"),
     lambda c: render_to_string("email/bookings/parts/verification.txt", c).strip(),
-    "Deze organisatie is nog niet gecontroleerd.",
+    _("This organisation has not been verified yet."),
 )
 NOTE_HINT = Placeholder(
     "note_hint",
@@ -41,15 +44,31 @@ NOTE_HINT = Placeholder(
     lambda c: (
         gettext("There is a private note for you in the back office.") if c.get("has_note") else ""
     ),
-    "Er staat een privénotitie voor je in de backoffice.",
+    _("There is a private note for you in the back office."),
 )
 PAUSE = Placeholder(
     "pause",
     _("Since when and until when she paused, as in the standard text"),
     lambda c: render_to_string("email/bookings/parts/expert_paused_sentence.txt", c).strip(),
-    "Noor heeft haar werk gepauzeerd tot nader bericht.",
+    sample_of("expert_paused_sentence", {"expert_name": "Noor"}),
 )
 _ABOUT = (ORGANISATION, REFERENCE, TITLE, ADMIN_URL, SITE_NAME)
+
+# Sample data for the preview of the structured parts.
+REF = "HOPE-2026-0042"
+WHEN = SAMPLE_STARTS_AT
+ANSWERED = {"accepted": True, "confirmed": True, "expert_name": "Noor", "reference": REF}
+ALERT = {"support_now": False, "expert_name": "Noor", "reference": REF}
+DIGEST = {
+    "groups": [
+        {
+            "reference": REF,
+            "title": "Training for youth workers",
+            "lines": [_("The organisation sent a message.")],
+            "url": SAMPLE_URL,
+        }
+    ]
+}
 
 
 def _not_verified():
@@ -107,10 +126,8 @@ def specs() -> list[EmailTemplateSpec]:
             _("An expert answered"),
             (
                 *expert,
-                summary(
-                    "email/bookings/expert_answered_coordinator", "HOPE-2026-0042: Noor zei ja"
-                ),
-                details("expert_answered", _("Her answer, and what is still needed")),
+                summary("email/bookings/expert_answered_coordinator", ANSWERED),
+                details("expert_answered", _("Her answer, and what is still needed"), ANSWERED),
             ),
             markers("expert_name", accepted=True, missing=[DETAILS], **engagement),
         ),
@@ -133,7 +150,11 @@ def specs() -> list[EmailTemplateSpec]:
             (
                 EXPERT_FOR_COORDINATORS,
                 PAUSE,
-                details("expert_paused", _("Her open questions and upcoming engagements")),
+                details(
+                    "expert_paused",
+                    _("Her open questions and upcoming engagements"),
+                    {"open_questions": [{"request": {"reference": REF}, "starts_at": WHEN}]},
+                ),
                 ADMIN_URL,
                 SITE_NAME,
             ),
@@ -151,8 +172,8 @@ def specs() -> list[EmailTemplateSpec]:
             _("Aftercare: an expert asks for support"),
             (
                 *expert,
-                summary("email/bookings/aftercare_alert", "Noor wil graag een nagesprek"),
-                details("aftercare_alert", _("What she answered, and what to do")),
+                summary("email/bookings/aftercare_alert", ALERT),
+                details("aftercare_alert", _("What she answered, and what to do"), ALERT),
             ),
             markers("expert_name", reference=DETAILS),
         ),
@@ -160,10 +181,10 @@ def specs() -> list[EmailTemplateSpec]:
             "bookings/coordinator_digest",
             _("Daily overview"),
             (
-                summary(
-                    "email/bookings/coordinator_digest", "Dagoverzicht: nieuws over 2 aanvragen"
+                summary("email/bookings/coordinator_digest", DIGEST),
+                details(
+                    "coordinator_digest", _("The news per request, with a link to each"), DIGEST
                 ),
-                details("coordinator_digest", _("The news per request, with a link to each")),
                 SITE_NAME,
             ),
             markers(groups=[{"reference": DETAILS, "lines": []}]),

@@ -21,12 +21,17 @@ from bookings.email_texts.placeholders import (
     ORGANISATION,
     PLACE,
     PORTAL_URL,
+    SAMPLE_ENDS_AT,
+    SAMPLE_STARTS_AT,
+    SAMPLE_URL,
     SITE_NAME,
     TITLE,
     details,
     markers,
     url,
 )
+from bookings.enums import EngagementKind, MeetingMode, OrganisationKind
+from bookings.models.followup import CheckInAnswer
 from hope.mailtemplates.registry import EmailTemplateSpec, Placeholder
 
 AUDIENCE = _("Expert")
@@ -35,13 +40,13 @@ INTRO = Placeholder(
     "intro",
     _("The opening sentence: a new question, or a question asked again after a move"),
     lambda c: render_to_string("email/bookings/parts/expert_asked_intro.txt", c).strip(),
-    "Een coördinator van Platform HOPE wil je graag vragen voor een opdracht.",
+    _("A coordinator of Platform HOPE would like to ask you for an engagement."),
 )
 PRACTICAL_INFO = Placeholder(
     "practical_info",
     _("Practical information for the day, as the coordinator wrote it for her"),
     lambda c: getattr(c.get("engagement"), "practical_info", "") or "",
-    "Meld je bij de receptie.",
+    _("Ask for Sanne at the front desk."),
 )
 
 
@@ -71,7 +76,20 @@ def specs() -> list[EmailTemplateSpec]:
                 DATE,
                 END_TIME,
                 CITY,
-                details("expert_asked", _("What, organisation, topics, when, where, fee")),
+                details(
+                    "expert_asked",
+                    _("What, organisation, topics, when, where, fee"),
+                    {
+                        "kind": EngagementKind.TRAINING.label,
+                        "booking_request": {"title": "Training for youth workers"},
+                        "organisation_name": "Gemeente Voorbeeld",
+                        "organisation_kind": OrganisationKind.MUNICIPALITY.label,
+                        "engagement": {"starts_at": SAMPLE_STARTS_AT, "ends_at": SAMPLE_ENDS_AT},
+                        "mode": MeetingMode.IN_PERSON.label,
+                        "city": "Utrecht",
+                        "fee_offered": None,
+                    },
+                ),
                 url("yes_url", _("Link for “yes”")),
                 url("no_url", _("Link for “no”")),
                 PORTAL_URL,
@@ -99,7 +117,11 @@ def specs() -> list[EmailTemplateSpec]:
             (
                 FIRST_NAME,
                 DAY,
-                details("aftercare_checkin", _("Each answer with its link")),
+                details(
+                    "aftercare_checkin",
+                    _("Each answer with its link"),
+                    {"answers": [(label, SAMPLE_URL) for _value, label in CheckInAnswer.choices]},
+                ),
                 SITE_NAME,
             ),
             markers(answers=[(DETAILS, "")], **engagement),

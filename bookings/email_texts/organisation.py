@@ -23,6 +23,7 @@ from bookings.email_texts.placeholders import (
     PLACE,
     REFERENCE,
     REQUEST_URL,
+    SAMPLE_URL,
     SITE_NAME,
     STATUS,
     TITLE,
@@ -100,6 +101,7 @@ def specs() -> list[EmailTemplateSpec]:
                 details(
                     "colleague_invited",
                     _("Choose your password here (the link works for three days): …"),
+                    {"set_password_url": SAMPLE_URL, "login_url": SAMPLE_URL},
                 ),
                 SITE_NAME,
             ),
@@ -115,7 +117,15 @@ def specs() -> list[EmailTemplateSpec]:
             _("Interview: what is still needed"),
             (
                 *_ABOUT,
-                details("media_details_missing", _("What is still needed, as a list")),
+                details(
+                    "media_details_missing",
+                    _("What is still needed, as a list"),
+                    {
+                        "reference": "HOPE-2026-0042",
+                        "title": "Interview",
+                        "missing": [_("No support person has been named.")],
+                    },
+                ),
                 url("media_url", _("Link to the page where they add it")),
             ),
             markers("media_url", missing=[DETAILS]),
@@ -126,7 +136,9 @@ def specs() -> list[EmailTemplateSpec]:
             (
                 *_ABOUT,
                 details(
-                    "media_conditions", _("The expert's conditions, and the link to accept them")
+                    "media_conditions",
+                    _("The expert's conditions, and the link to accept them"),
+                    {"statement": "…", "accept_url": SAMPLE_URL},
                 ),
                 url("accept_url", _("Link to accept the conditions")),
             ),

@@ -8,9 +8,12 @@ topics, private notes or messages. Which placeholders an email offers depends on
 
 from __future__ import annotations
 
+import datetime as dt
+
 from django.conf import settings
 from django.template.loader import render_to_string
 from django.utils import formats, timezone
+from django.utils.functional import lazy
 from django.utils.translation import gettext_lazy as _
 
 from bookings.identity import expert_display_name
@@ -89,24 +92,46 @@ def _greeting_name(context):
     return getattr(recipient, "greeting_name", "") or ""
 
 
-def details(part: str, sample) -> Placeholder:
+SAMPLE_STARTS_AT = dt.datetime(2026, 3, 3, 13, 0, tzinfo=dt.UTC)
+SAMPLE_ENDS_AT = dt.datetime(2026, 3, 3, 15, 0, tzinfo=dt.UTC)
+SAMPLE_URL = "https://platformhope.nl/…"
+
+
+def _part(part: str, context) -> str:
+    return render_to_string(f"email/bookings/parts/{part}.txt", context).strip()
+
+
+def sample_of(part: str, context: dict):
+    """A sample that is the part rendered from sample data, in the language of the preview."""
+    return lazy(lambda: _part(part, {"site_name": "Platform HOPE", **context}), str)()
+
+
+def details(part: str, description, sample_context: dict) -> Placeholder:
     """The structured part of an email (a list, a block of facts), from a small file template
     in bookings/templates/email/bookings/parts/: coordinators edit the text around it."""
     return Placeholder(
         "details",
-        _("The list or facts of this email, as in the standard text"),
-        lambda context: render_to_string(f"email/bookings/parts/{part}.txt", context).strip(),
-        sample,
+        description,
+        lambda context: _part(part, context),
+        sample_of(part, sample_context),
     )
 
 
-def summary(template: str, sample) -> Placeholder:
+def _sample_when(value, date_format: str):
+    return lazy(lambda: _when(value, date_format), str)()
+
+
+def _subject(template: str, context) -> str:
+    return " ".join(render_to_string(f"{template}_subject.txt", context).split())
+
+
+def summary(template: str, sample_context: dict) -> Placeholder:
     """The standard subject, for emails whose subject depends on the case (urgent or not)."""
     return Placeholder(
         "summary",
         _("The standard subject (it differs per case)"),
-        lambda context: " ".join(render_to_string(f"{template}_subject.txt", context).split()),
-        sample,
+        lambda context: _subject(template, context),
+        lazy(lambda: _subject(template, {"site_name": "Platform HOPE", **sample_context}), str)(),
     )
 
 
@@ -166,13 +191,13 @@ DATE = Placeholder(
     "date",
     _("Day and start time of the engagement"),
     lambda c: _when(_engagement_field("starts_at")(c), "l j F Y H:i"),
-    "dinsdag 3 maart 2026 14:00",
+    _sample_when(SAMPLE_STARTS_AT, "l j F Y H:i"),
 )
 DAY = Placeholder(
     "day",
     _("Day of the engagement"),
     lambda c: _when(_engagement_field("starts_at")(c), "l j F"),
-    "dinsdag 3 maart",
+    _sample_when(SAMPLE_STARTS_AT, "l j F"),
 )
 END_TIME = Placeholder(
     "end_time",
@@ -184,13 +209,13 @@ ASKED_AT = Placeholder(
     "asked_at",
     _("When the expert was asked"),
     lambda c: _when(_engagement_field("created_at")(c), "j F H:i"),
-    "1 maart 14:00",
+    _sample_when(SAMPLE_STARTS_AT - dt.timedelta(days=2), "j F H:i"),
 )
 OLD_DATE = Placeholder(
     "old_date",
     _("Day and start time before the change"),
     lambda c: _when(c.get("old_starts_at"), "l j F Y H:i"),
-    "maandag 2 maart 2026 10:00",
+    _sample_when(SAMPLE_STARTS_AT - dt.timedelta(days=1, hours=4), "l j F Y H:i"),
 )
 MODE = Placeholder("mode", _("In person or online"), _mode, "In person")
 CITY = Placeholder("city", _("Town of the engagement (never the address)"), _city, "Utrecht")
