@@ -44,6 +44,19 @@ def render_email(*, template: str, context: dict, language: str) -> tuple[str, s
     return subject, text, html
 
 
+def render_email_override(*, template: str, context: dict, language: str):
+    """(subject, text, html) from a coordinator's own text for this email, or None; for the
+    few callers that render their emails themselves (in the recipient's language)."""
+    base_context = {
+        "site_name": settings.WAGTAIL_SITE_NAME,
+        "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
+        "language": language,
+        **context,
+    }
+    with translation.override(language):
+        return _render_override(template=template, context=base_context, language=language)
+
+
 def _render_override(*, template: str, context: dict, language: str):
     """A coordinator's text for this email, or None. A text that fails is flagged on its row and
     the file template is used instead: an email is never lost to a typo."""

@@ -23,7 +23,7 @@ from bookings.services.request_base import (
     TransitionNotAllowed,
     organisation_recipients,
 )
-from hope.emails import enqueue_rendered_email, recipient_language
+from hope.emails import enqueue_rendered_email, recipient_language, render_email_override
 from hope.roles import is_coordinator
 from speakers.models import Expert
 from speakers.selectors import AMSTERDAM
@@ -145,8 +145,15 @@ def _send(*, user, template: str, context: dict, audience: str = "") -> None:
         **context,
     }
     with translation.override(language), timezone.override(AMSTERDAM):
-        subject = render_to_string(f"bookings/admin/email/{template}_subject.txt", full_context)
-        text = render_to_string(f"bookings/admin/email/{template}.txt", full_context)
+        # A coordinator's own text (bookings/email_texts), else the file template.
+        own = render_email_override(
+            template=f"bookings/admin/{template}", context=full_context, language=language
+        )
+        if own is not None:
+            subject, text, _html = own
+        else:
+            subject = render_to_string(f"bookings/admin/email/{template}_subject.txt", full_context)
+            text = render_to_string(f"bookings/admin/email/{template}.txt", full_context)
     enqueue_rendered_email(
         to=[user.email],
         subject=" ".join(subject.split()),

@@ -9,8 +9,28 @@ writes a placeholder for them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
+
+# Put into a marker context where an email's structured part (a list, a block of facts) is: the
+# paragraph that shows it becomes the `{{ details }}` marker in the editor's starting text.
+DETAILS = "\u2060[details]\u2060"
+
+# Dates in a marker context: the file template formats them, and the starting text shows the
+# placeholder instead of each format's result (see hope.mailtemplates.views.standard_text).
+MARKER_STARTS_AT = dt.datetime(2099, 12, 30, 20, 37, tzinfo=dt.UTC)
+MARKER_ENDS_AT = dt.datetime(2099, 12, 30, 22, 58, tzinfo=dt.UTC)
+MARKER_OLD_STARTS_AT = dt.datetime(2099, 11, 29, 9, 14, tzinfo=dt.UTC)
+MARKER_ASKED_AT = dt.datetime(2099, 10, 28, 8, 3, tzinfo=dt.UTC)
+DATE_MARKERS = (
+    (MARKER_STARTS_AT, "l j F Y H:i", "date"),
+    (MARKER_STARTS_AT, "l j F", "day"),
+    (MARKER_OLD_STARTS_AT, "l j F Y H:i", "old_date"),
+    (MARKER_ASKED_AT, "j F H:i", "asked_at"),
+    (MARKER_STARTS_AT, "j F", "day"),
+    (MARKER_ENDS_AT, "H:i", "end_time"),
+)
 
 
 @dataclass(frozen=True)
@@ -30,6 +50,15 @@ class EmailTemplateSpec:
     # The file template's context with every placeholder's key replaced by its marker
     # ("{{ name }}"), so the editor starts from the current standard text.
     marker_context: dict = field(default_factory=dict)
+    # Where the file template lives, without "_subject.txt" / ".txt" (default email/<template>).
+    files: str = ""
+    # (text as the file template renders it in the reader's language, marker): turns a
+    # conditional sentence of the standard text into its placeholder in the starting text.
+    marker_replacements: tuple[tuple[Callable[[], str], str], ...] = ()
+
+    @property
+    def file_base(self) -> str:
+        return self.files or f"email/{self.template}"
 
     @property
     def names(self) -> frozenset[str]:

@@ -4,13 +4,15 @@ language an editor with its placeholders beside it, a preview with sample data, 
 
 from __future__ import annotations
 
+import re
+
 from django import forms
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
-from django.utils import translation
+from django.utils import formats, timezone, translation
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.defaults import permission_denied
@@ -18,7 +20,7 @@ from django.views.generic import TemplateView
 from wagtail.admin import messages
 
 from hope.mailtemplates.models import EmailTemplateOverride
-from hope.mailtemplates.registry import all_specs, get_spec
+from hope.mailtemplates.registry import DATE_MARKERS, DETAILS, all_specs, get_spec
 from hope.mailtemplates.rendering import override_errors, render_override
 from hope.mailtemplates.services import (
     email_template_override_reset,
@@ -74,9 +76,25 @@ def standard_text(spec, language: str) -> tuple[str, str]:
     """The file template's subject and text with placeholders as markers: the starting point."""
     context = {"site_name": settings.WAGTAIL_SITE_NAME, "language": language, **spec.marker_context}
     with translation.override(language):
-        subject = render_to_string(f"email/{spec.template}_subject.txt", context)
-        body = render_to_string(f"email/{spec.template}.txt", context)
+        subject = render_to_string(f"{spec.file_base}_subject.txt", context)
+        body = render_to_string(f"{spec.file_base}.txt", context)
+        subject, body = (_as_markers(spec, text) for text in (subject, body))
+    if "summary" in spec.names:  # a subject that depends on the case is kept whole
+        subject = "{{ summary }}"
     return " ".join(subject.split()), body.strip() + "\n"
+
+
+def _as_markers(spec, text: str) -> str:
+    paragraphs = re.split(r"\n[ \t]*\n", text)
+    text = "\n\n".join("{{ details }}" if DETAILS in part else part for part in paragraphs)
+    text = re.sub(r"\{\{ details \}\}(\n\n\{\{ details \}\})+", "{{ details }}", text)
+    for value, date_format_string, name in DATE_MARKERS:
+        if name in spec.names:
+            shown = formats.date_format(timezone.localtime(value), date_format_string)
+            text = text.replace(shown, f"{{{{ {name} }}}}")
+    for shown, marker in spec.marker_replacements:
+        text = text.replace(str(shown()), marker)
+    return re.sub(r"\n{3,}", "\n\n", text)
 
 
 class EmailTextEditView(CoordinatorsOnly, TemplateView):

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 import django_filters
 from django.core.exceptions import PermissionDenied
-from django.middleware.csrf import get_token
 from django.shortcuts import get_object_or_404, redirect
+from django.urls import reverse
 from django.utils.functional import cached_property
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
-from django.views import View
 from django.views.defaults import permission_denied
+from django.views.generic import TemplateView
 from wagtail import hooks
 from wagtail.admin import messages
 from wagtail.admin.filters import DateRangePickerWidget, WagtailFilterSet
@@ -107,14 +107,13 @@ def request_url(booking_request_id: int | None) -> str | None:
 
 
 class ResendColumn(Column):
-    """A small POST form per row (CSRF-protected) for emails that can be sent again."""
+    """A "Resend" link per row for emails that can be sent again (it asks to confirm)."""
 
     cell_template_name = "hope/admin/outbox_resend_cell.html"
 
     def get_cell_context_data(self, instance, parent_context):
         context = super().get_cell_context_data(instance, parent_context)
         request = parent_context.get("request")
-        context["csrf_token"] = get_token(request) if request is not None else ""
         context["can_resend"] = (
             instance.can_resend and request is not None and request.user.has_perm(RESEND_PERMISSION)
         )
@@ -154,22 +153,42 @@ class FailedEmailIndexView(OutboundEmailIndexView):
         return outbound_emails_needing_attention()
 
 
-class ResendView(OutboxPermissionMixin, View):
-    """POST only: queue a failed, retrying or cancelled email again, then go back."""
+class ResendView(OutboxPermissionMixin, TemplateView):
+    """GET asks to confirm; POST queues the email again (a failed one as it is, a delivered one
+    as a new copy), then goes back with a message."""
 
-    http_method_names = ["post"]
     permission = RESEND_PERMISSION
+    template_name = "hope/admin/outbox_resend_confirm.html"
     index_url_name = None
+
+    def _next_url(self, request, value: str) -> str:
+        if value and url_has_allowed_host_and_scheme(
+            value, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+        ):
+            return value
+        return reverse(self.index_url_name)
+
+    def get(self, request, pk):
+        email = get_object_or_404(OutboundEmail, pk=pk)
+        return self.render_to_response(
+            self.get_context_data(
+                email=email,
+                next_url=self._next_url(request, request.GET.get("next", "")),
+                page_title=_("Send this email again?"),
+            )
+        )
 
     def post(self, request, pk):
         email = get_object_or_404(OutboundEmail, pk=pk)
-        if outbound_email_resend(outbound_email=email, actor=request.user):
-            messages.success(request, _("The email will be sent again shortly."))
+        was_sent = email.status == OutboundEmailStatus.SENT
+        resent = outbound_email_resend(outbound_email=email, actor=request.user)
+        if resent is None:
+            messages.error(request, _("This email cannot be sent again."))
+        elif was_sent:
+            messages.success(
+                request,
+                _("A new copy of the email will be sent shortly; it is in the log as a copy."),
+            )
         else:
-            messages.error(request, _("This email cannot be sent again (it was sent already)."))
-        next_url = request.POST.get("next", "")
-        if next_url and url_has_allowed_host_and_scheme(
-            next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-        ):
-            return redirect(next_url)
-        return redirect(self.index_url_name)
+            messages.success(request, _("The email will be sent again shortly."))
+        return redirect(self._next_url(request, request.POST.get("next", "")))

@@ -69,6 +69,15 @@ class OutboundEmail(models.Model):
     created_at = models.DateTimeField(_("created"), default=timezone.now, db_index=True)
     sent_at = models.DateTimeField(_("sent"), null=True, blank=True)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
+    # A coordinator's resend of a delivered email is a new row pointing at the one it copies.
+    resent_from = models.ForeignKey(
+        "self",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="resends",
+        verbose_name=_("copy of"),
+    )
 
     class Meta:
         app_label = "hope"
@@ -85,4 +94,8 @@ class OutboundEmail(models.Model):
 
     @property
     def can_resend(self) -> bool:
-        return self.status in RESENDABLE_STATES and bool(self.payload)
+        """Failed, retrying or cancelled (sent again as it is), or delivered while its context
+        is still kept (a new copy, rendered anew): hope.outbox.services.outbound_email_resend."""
+        if not self.payload:
+            return False
+        return self.status in RESENDABLE_STATES or self.status == OutboundEmailStatus.SENT

@@ -38,6 +38,9 @@ BACKOFF_MINUTES = (1, 5, 15, 60, 180, 720, 1440)
 MAX_ATTEMPTS = len(BACKOFF_MINUTES) + 1
 # How long a worker's claim lasts; one that dies mid-send is taken over after this.
 CLAIM_LEASE = dt.timedelta(minutes=10)
+# How long a delivered email's (encrypted) context is kept so coordinators can send it again;
+# `outbox_prune` wipes it after that. Emails handed over as finished text keep nothing.
+KEEP_CONTEXT_FOR_RESEND = dt.timedelta(days=30)
 
 
 def backoff_after(attempts: int) -> dt.timedelta | None:
@@ -69,7 +72,9 @@ def recipient_role_for(address: str) -> str:
     return RecipientRole.GUEST
 
 
-def _queue(*, to: str, template: str, language: str, payload: dict, recipient_role, request_id):
+def _queue(
+    *, to: str, template: str, language: str, payload: dict, recipient_role, request_id, **extra
+):
     email = OutboundEmail.objects.create(
         template=template[:200],
         to_address=to,
@@ -78,6 +83,7 @@ def _queue(*, to: str, template: str, language: str, payload: dict, recipient_ro
         booking_request_id=request_id,
         payload=crypto.encrypt(payload),
         message_id=_message_id(),
+        **extra,
     )
     transaction.on_commit(lambda: _hand_to_worker(email.pk), robust=True)
     return email
@@ -260,9 +266,21 @@ def _deliver_claimed(pk: int, now: dt.datetime) -> str:
     email.status = OutboundEmailStatus.SENT
     email.sent_at = timezone.now()
     email.last_error = ""
-    email.payload = ""  # nothing left to read once it is delivered
+    email.payload = _kept_for_resend(email.payload)
     email.save(update_fields=["status", "sent_at", "last_error", "payload", "updated_at"])
     return email.status
+
+
+def _kept_for_resend(payload: str) -> str:
+    """After delivery: the context (references and values, encrypted) stays for a resend until
+    `outbox_prune` wipes it; finished text (allauth's codes and links, invitations) goes now."""
+    try:
+        data = crypto.decrypt(payload)
+    except crypto.PayloadUnreadable:
+        return ""
+    if data.get("rendered") is not None or "context" not in data:
+        return ""
+    return payload
 
 
 def outbound_email_deliver(*, outbound_email_id: int, now: dt.datetime | None = None) -> str | None:
@@ -297,19 +315,43 @@ def outbound_emails_send_due(*, now: dt.datetime | None = None, limit: int = 500
 
 
 @transaction.atomic
-def outbound_email_resend(*, outbound_email: OutboundEmail, actor) -> bool:
-    """A coordinator asks to send a failed (or retrying, or cancelled) email again, now."""
+def outbound_email_resend(*, outbound_email: OutboundEmail, actor) -> OutboundEmail | None:
+    """A coordinator asks to send an email again, now. A failed (or retrying, or cancelled) one
+    is queued again as it is; a delivered one is copied into a new row (linked to it) that is
+    rendered anew from the kept context. Returns the row that will be sent, or None."""
     now = timezone.now()
     updated = (
         OutboundEmail.objects.filter(pk=outbound_email.pk, status__in=RESENDABLE_STATES)
         .exclude(payload="")
         .update(status=OutboundEmailStatus.QUEUED, attempts=0, next_attempt_at=now, updated_at=now)
     )
-    if not updated:
-        return False
-    logger.info("email %s queued again by user %s", outbound_email.pk, getattr(actor, "pk", None))
-    transaction.on_commit(lambda: _hand_to_worker(outbound_email.pk), robust=True)
-    return True
+    if updated:
+        logger.info(
+            "email %s queued again by user %s", outbound_email.pk, getattr(actor, "pk", None)
+        )
+        transaction.on_commit(lambda: _hand_to_worker(outbound_email.pk), robust=True)
+        return outbound_email
+    original = (
+        OutboundEmail.objects.select_for_update()
+        .filter(pk=outbound_email.pk, status=OutboundEmailStatus.SENT)
+        .exclude(payload="")
+        .first()
+    )
+    if original is None:
+        return None
+    copy = _queue(
+        to=original.to_address,
+        template=original.template,
+        language=original.language,
+        payload=crypto.decrypt(original.payload),
+        recipient_role=original.recipient_role,
+        request_id=original.booking_request_id,
+        resent_from=original,
+    )
+    logger.info(
+        "email %s sent again as %s by user %s", original.pk, copy.pk, getattr(actor, "pk", None)
+    )
+    return copy
 
 
 def outbound_emails_delete_for_requests(*, booking_request_ids: list[int]) -> int:
@@ -326,9 +368,13 @@ def outbound_emails_delete_for_address(*, address: str) -> int:
 
 
 def outbox_prune(*, now: dt.datetime | None = None, keep_sent_days: int = 365) -> int:
-    """Delete outbox rows older than the retention: sent ones (their context was wiped when
-    sent) and ones that ended failed or cancelled. Queued and retrying rows are never deleted."""
+    """Wipe the context kept for a resend of emails delivered more than 30 days ago, and delete
+    outbox rows older than the retention: sent ones and ones that ended failed or cancelled.
+    Queued and retrying rows are never deleted. Returns the number of rows deleted."""
     now = now or timezone.now()
+    OutboundEmail.objects.filter(
+        status=OutboundEmailStatus.SENT, sent_at__lt=now - KEEP_CONTEXT_FOR_RESEND
+    ).exclude(payload="").update(payload="")
     ended = (OutboundEmailStatus.SENT, OutboundEmailStatus.FAILED, OutboundEmailStatus.CANCELLED)
     deleted, _ = OutboundEmail.objects.filter(
         status__in=ended, created_at__lt=now - dt.timedelta(days=keep_sent_days)

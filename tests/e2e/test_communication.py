@@ -1,5 +1,6 @@
 """A coordinator edits the "more information needed" email, previews it, asks an organisation
-for more information with a saved reply, and sees the email delivered in the request's sent log."""
+for more information with a saved reply, sees the email delivered in the request's sent log,
+and sends it again from there."""
 
 import pytest
 from django.urls import reverse
@@ -72,3 +73,18 @@ def test_edit_preview_send_with_a_saved_reply_and_see_it_delivered(
     assert serious_axe_violations(page) == []
     mail = next(m for m in mailoutbox if m.to == [booking_request.contact.email])
     assert mail.subject == f"One question about {booking_request.reference}"
+    assert "We have one question before we look for an expert." in mail.body
+
+    # The delivered email is sent again from the panel, after a confirmation.
+    row.get_by_role("link", name="Resend").click()
+    page.wait_for_url("**/admin/outbound_emails/resend/**")
+    assert page.get_by_text("This email was delivered.").count() == 1
+    page.get_by_role("button", name="Yes, send it again").click()
+    page.wait_for_url(f"{live_server.url}{workspace}*")
+    assert page.get_by_text("A new copy of the email will be sent shortly").count() == 1
+    sent_log = page.locator("section[aria-labelledby=ws-sent-emails]")
+    rows = sent_log.locator("tr", has_text="bookings/more_info_needed")
+    assert rows.count() == 2
+    assert rows.filter(has_text="Copy").get_by_text("Sent").count() == 1
+    copies = [m for m in mailoutbox if m.to == [booking_request.contact.email]]
+    assert [m.subject for m in copies] == [mail.subject, mail.subject]

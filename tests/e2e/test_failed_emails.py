@@ -44,7 +44,11 @@ def test_coordinator_resends_a_failed_email(
     assert row.get_by_text("ConnectionRefusedError").count() == 1
     assert serious_axe_violations(page) == []
 
-    row.get_by_role("button", name="Resend").click()
+    row.get_by_role("link", name="Resend").click()
+    page.wait_for_url("**/admin/outbound_emails/resend/**")
+    assert page.get_by_text("This email was not delivered.").count() == 1
+    assert serious_axe_violations(page) == []
+    page.get_by_role("button", name="Yes, send it again").click()
     page.wait_for_url(f"{live_server.url}/admin/failed_emails/")
     assert page.get_by_text("The email will be sent again shortly.").count() == 1
     email.refresh_from_db()

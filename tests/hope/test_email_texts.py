@@ -8,7 +8,6 @@ from wagtail.users.models import UserProfile
 
 from bookings.enums import RequestStatus
 from hope.mailtemplates.models import EmailTemplateOverride
-from hope.mailtemplates.registry import all_specs
 from tests.factories.accounts import CoordinatorFactory, EditorFactory, UserFactory
 from tests.factories.bookings import BookingRequestFactory
 
@@ -167,16 +166,6 @@ def test_a_broken_text_at_send_time_falls_back_and_is_flagged(
     assert override.broken_reason
     page = coordinator_client.get(reverse("email_texts:index")).content.decode()
     assert "Problem" in page
-
-
-def test_no_placeholder_reaches_private_fields():
-    private = {"aftercare", "notes", "no_go", "nogo", "feedback", "checkin", "place", "email"}
-    for spec in all_specs():
-        for placeholder in spec.placeholders:
-            assert not any(word in placeholder.name for word in private), (
-                spec.template,
-                placeholder.name,
-            )
 
 
 def test_text_only_emails_get_an_html_part_with_a_title(mailoutbox, run_on_commit):

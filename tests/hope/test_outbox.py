@@ -73,7 +73,9 @@ def test_the_task_row_carries_only_the_outbox_id(run_on_commit):
     assert SECRET_LINK not in raw_rows(DBTaskResult._meta.db_table)
 
 
-def test_a_sent_email_is_rendered_at_send_time_and_its_context_wiped(run_on_commit, mailoutbox):
+def test_a_sent_email_is_rendered_at_send_time_and_keeps_only_its_encrypted_context(
+    run_on_commit, mailoutbox
+):
     person = UserFactory(preferred_language="nl", first_name="Sam")
     with run_on_commit():
         send_templated_email_to_user(user=person, template="test_message", context={"name": "Sam"})
@@ -81,7 +83,9 @@ def test_a_sent_email_is_rendered_at_send_time_and_its_context_wiped(run_on_comm
         person.save()
     email = OutboundEmail.objects.get()
     assert email.status == OutboundEmailStatus.SENT
-    assert email.payload == ""
+    # The context stays, encrypted, for a coordinator's resend; prune wipes it after 30 days.
+    assert email.payload and "Sam" not in email.payload
+    assert email.can_resend
     assert email.sent_at is not None
     assert email.recipient_role == "guest"
     assert email.language == "nl"
@@ -289,3 +293,31 @@ def test_after_an_outage_each_email_arrives_in_its_recipients_language(
     assert '<html lang="nl">' in by_address[dutch.email].alternatives[0][0]
     assert "Hello Alex," in by_address[english.email].body
     assert "Test message" in by_address[english.email].subject
+
+
+def test_after_30_days_the_context_of_a_sent_email_is_wiped(run_on_commit):
+    with run_on_commit():
+        send_templated_email(
+            to="a@example.org", template="test_message", context={"name": "A"}, language="en"
+        )
+    email = OutboundEmail.objects.get()
+    assert email.payload
+    with time_machine.travel(timezone.now() + dt.timedelta(days=29)):
+        call_command("prune_tasks", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    email.refresh_from_db()
+    assert email.payload
+    with time_machine.travel(timezone.now() + dt.timedelta(days=31)):
+        call_command("prune_tasks", stdout=open("/dev/null", "w"))  # noqa: SIM115
+    email.refresh_from_db()
+    assert email.payload == "" and not email.can_resend
+    assert email.status == OutboundEmailStatus.SENT  # the log line itself stays
+
+
+def test_emails_handed_over_as_finished_text_keep_nothing_once_sent(run_on_commit):
+    from hope.emails import enqueue_rendered_email
+
+    with run_on_commit():
+        enqueue_rendered_email(to=["b@example.org"], subject="Your code", text="Code 123456")
+    email = OutboundEmail.objects.get()
+    assert email.status == OutboundEmailStatus.SENT
+    assert email.payload == "" and not email.can_resend

@@ -85,18 +85,23 @@ def test_coordinator_sees_a_failed_email_and_resends_it(
     [message] = mailoutbox
     assert message.to == ["expert@example.org"]
     assert "Hello Noor," in message.body
-    # Sent now, so no longer listed as needing attention, and it cannot be resent.
+    # Sent now, so no longer listed as needing attention; the same row is not sent twice.
     page = coordinator_client.get(reverse("failed_emails:index")).content.decode()
     assert "ConnectionRefusedError" not in page
-    with run_on_commit():
-        response = coordinator_client.post(resend_url, follow=True)
-    assert "cannot be sent again" in response.content.decode()
+    assert OutboundEmail.objects.count() == 1
     assert len(mailoutbox) == 1
 
 
-def test_resend_needs_a_post(coordinator_client, failed_email):
-    response = coordinator_client.get(reverse("outbound_emails:resend", args=[failed_email.pk]))
-    assert response.status_code == 405
+def test_resend_asks_to_confirm_first(coordinator_client, failed_email):
+    response = coordinator_client.get(
+        reverse("outbound_emails:resend", args=[failed_email.pk]),
+        {"next": "https://elsewhere.example/"},
+    )
+    assert response.status_code == 200
+    page = response.content.decode()
+    assert "Send this email again?" in page
+    assert "This email was not delivered." in page
+    assert "https://elsewhere.example/" not in page  # back to the sent log, never off-site
     failed_email.refresh_from_db()
     assert failed_email.status == OutboundEmailStatus.FAILED
 
