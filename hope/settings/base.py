@@ -32,6 +32,8 @@ INSTALLED_APPS = [
     "cms",
     "speakers",
     "bookings",
+    # Demo data (`manage.py seed_demo`; refused unless HOPE_ALLOW_DEMO_DATA): the top layer.
+    "demo",
     # Wagtail
     "wagtail.contrib.forms",
     "wagtail.contrib.redirects",

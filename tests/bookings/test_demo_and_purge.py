@@ -15,22 +15,6 @@ from tests.factories.bookings import BookingRequestFactory, MembershipFactory
 pytestmark = pytest.mark.django_db
 
 
-def test_demo_has_every_status_and_is_idempotent():
-    from bookings import demo
-
-    demo.seed(password="demo-password-123", stdout=io.StringIO())
-    count = BookingRequest.objects.count()
-    demo.seed(password="demo-password-123", stdout=io.StringIO())
-    assert BookingRequest.objects.count() == count
-    assert set(BookingRequest.objects.values_list("status", flat=True)) == set(RequestStatus)
-    kinds = set(Organisation.objects.values_list("kind", flat=True))
-    assert {"municipality", "media"} <= kinds and len(kinds) >= 4
-    org1 = get_user_model().objects.get(email="org1@example.org")
-    assert org1.organisation_memberships.get().organisation.kind == "municipality"
-    org2 = get_user_model().objects.get(email="org2@example.org")
-    assert org2.organisation_memberships.get().organisation.kind == "media"
-
-
 def _guest_request(email):
     return booking_submit_as_guest(
         email=email,

@@ -10,7 +10,7 @@ from cms.blocks import (
     FeaturedExpertsBlock,
     OfferBodyBlock,
 )
-from cms.demo import rt
+from demo.content import rt
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,6 @@ import io
 import pytest
 from wagtail.models import Page
 
-from cms import demo
 from cms.models import (
     BookingRequestPage,
     ContactPage,
@@ -14,6 +13,7 @@ from cms.models import (
     OfferingPage,
     SiteSettings,
 )
+from demo import pages as demo
 
 pytestmark = pytest.mark.django_db
 

@@ -1,11 +1,12 @@
 """Demo data for the impact reports (issue 14): themes on some requests, one answer three
-months on. Idempotent; runs after `bookings.demo` and `bookings.demo_followup`."""
+months on. Idempotent; runs after `demo.workflow` and `demo.followup`."""
 
 from __future__ import annotations
 
 from bookings.enums import EVALUABLE_STATES
 from bookings.models import BookingRequest, ImpactAnswer, RequestTheme
 from bookings.models.impact import ImprovementTheme
+from demo.content import load
 
 THEMES = list(ImprovementTheme)
 
@@ -25,12 +26,9 @@ def seed(*, password: str, stdout) -> None:
         ImpactAnswer.objects.get_or_create(
             request=delivered,
             defaults={
-                "what_changed": (
-                    "We hebben ons intakegesprek aangepast: we vragen jongeren nu eerst wat zij "
-                    "nodig hebben, en pas daarna wat er is gebeurd."
-                ),
+                "what_changed": load("followup")["impact_answer"],
                 "share_with_experts": True,
                 "answered_by": delivered.contact,
             },
         )
-    stdout.write("bookings.demo_impact: themes and an answer on what changed ready.")
+    stdout.write("demo.impact: themes and an answer on what changed ready.")
