@@ -18,8 +18,9 @@ from bookings.models.followup import AftercareCheckIn, CheckInAnswer, Engagement
 from bookings.models.organisation import OrganisationMembership
 from bookings.services import changes as change_services
 from bookings.services import expert_answers
-from bookings.services import requests as request_services
 from bookings.services.asking import engagement_ask
+from bookings.services.request_intake import booking_submit
+from bookings.services.request_status import booking_set_status
 from demo.content import load
 from demo.workflow import REFUSALS, at, backdate, request_data
 from speakers.models import Expert
@@ -68,7 +69,7 @@ def _ask(*, content, expert, coordinator, organisation, contact, kind, stdout) -
     """The open question, asked through the services (hold in her calendar, email with links)."""
     item = content["asked"]
     starts_at = at(item["starts_in_days"], 14)
-    booking_request = request_services.booking_submit(
+    booking_request = booking_submit(
         contact=contact,
         data=_data(content, item["title"], kind),
         date_options=[(starts_at, starts_at + dt.timedelta(hours=2))],
@@ -80,7 +81,7 @@ def _ask(*, content, expert, coordinator, organisation, contact, kind, stdout) -
         change_services.booking_assign_coordinator(
             booking_request=booking_request, actor=coordinator, coordinator=coordinator
         )
-        request_services.booking_set_status(
+        booking_set_status(
             booking_request=booking_request, new_status=RequestStatus.MATCHING, actor=coordinator
         )
         engagement_ask(

@@ -37,10 +37,14 @@ from bookings.models import (
     next_request_reference,
 )
 from bookings.services import changes as change_services
-from bookings.services import requests as request_services
 from bookings.services.answers import engagement_record_answer
 from bookings.services.asking import engagement_ask
 from bookings.services.engagement_base import EngagementRefused
+from bookings.services.request_base import TransitionNotAllowed
+from bookings.services.request_edits import evaluation_submit
+from bookings.services.request_intake import booking_submit
+from bookings.services.request_messages import message_post
+from bookings.services.request_status import booking_set_status
 from bookings.services.scheduling import SchedulingConflict
 from demo.content import load
 from demo.organisations import seed_organisations
@@ -70,7 +74,7 @@ PAST_PATHS = {
 REFUSALS = (
     EngagementRefused,
     SchedulingConflict,
-    request_services.TransitionNotAllowed,
+    TransitionNotAllowed,
     ValidationError,
 )
 
@@ -149,7 +153,7 @@ class Workflow:
 
     def through_services(self, item, status, starts_at) -> BookingRequest:
         contact = self.contacts[item["organisation"]]
-        booking_request = request_services.booking_submit(
+        booking_request = booking_submit(
             contact=contact,
             data=request_data(item),
             date_options=[(starts_at, starts_at + dt.timedelta(hours=2))],
@@ -188,7 +192,7 @@ class Workflow:
         elif step == "yes":
             engagement = booking_request.engagements.get(status=EngagementStatus.ASKED)
             engagement_record_answer(engagement=engagement, actor=self.coordinator, accepted=True)
-            request_services.message_post(
+            message_post(
                 booking_request=booking_request,
                 author=self.coordinator,
                 body=self.content["coordinator_message"],
@@ -204,14 +208,14 @@ class Workflow:
                 booking_request=booking_request, actor=self.coordinator, message=note
             )
         else:
-            request_services.booking_set_status(
+            booking_set_status(
                 booking_request=booking_request,
                 new_status=step,
                 actor=self.coordinator,
                 message=note,
             )
             if step == S.MORE_INFO_NEEDED:
-                request_services.message_post(
+                message_post(
                     booking_request=booking_request,
                     author=self.coordinator,
                     body=self.content["coordinator_message"],
@@ -270,7 +274,7 @@ class Workflow:
                 fee=Decimal("250.00"),
             )
         if status == S.CLOSED:
-            request_services.evaluation_submit(
+            evaluation_submit(
                 booking_request=booking_request, author=contact, **self.content["evaluation"]
             )
         return booking_request
