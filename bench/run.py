@@ -58,6 +58,9 @@ def bench_env(static_copy) -> dict:
         "BENCH_STATIC_COPY": str(static_copy),
         "PYTHONPATH": str(REPO),
         "LOG_LEVEL": "WARNING",
+        # Production recycles workers every ~2,000 requests; mid-load that measures worker boots
+        # (seconds on a busy machine, counted as wrk errors), not pages.
+        "GUNICORN_MAX_REQUESTS": "0",
     }
     env.pop("REDIS_URL", None)
     return env
