@@ -49,6 +49,7 @@ def build(out: str, static_copy: str, snapshot: str) -> None:
     started = time.perf_counter()
     experts = scale.add_experts(60)
     articles = scale.add_articles(1000)
+    add_images(experts)
     focus = Organisation.objects.create(name="Bench gemeente", kind="municipality", verified=True)
     contact = User.objects.create(email=BENCH_USERS["organisation"], is_active=True)
     OrganisationMembership.objects.create(organisation=focus, user=contact)
@@ -65,6 +66,18 @@ def build(out: str, static_copy: str, snapshot: str) -> None:
     target.close()
     scale.add_requests(9900, focus_organisation=focus)
     write_public(out, static_copy, experts=experts, articles=articles, started=started)
+
+
+def add_images(experts) -> None:
+    """News images on the newest articles (and the one the bench loads), portraits for half the
+    experts (the profile the bench loads among them): page weight then measures images."""
+    from bench import images
+    from cms.models import NewsArticlePage
+
+    newest = NewsArticlePage.objects.order_by("-date", "-pk").values_list("pk", flat=True)[:40]
+    measured = NewsArticlePage.objects.order_by("-pk").values_list("pk", flat=True)[:1]
+    images.add_news_images([*newest, *measured])
+    images.add_expert_photos(experts)
 
 
 def measure(out: str) -> None:

@@ -7,7 +7,8 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from django.db.models import QuerySet
+from django.core.paginator import Page, Paginator
+from django.db.models import Q, QuerySet
 from django.utils import timezone
 
 from bookings import engagement_workflow as lifecycle
@@ -16,6 +17,8 @@ from bookings.models.engagement import FeeClaim
 from speakers.models import Expert
 
 UPCOMING_STATES = lifecycle.GOING_AHEAD
+# The past grows with the years; it is shown a page at a time, newest first.
+PAST_PAGE_SIZE = 20
 
 
 def own_engagements(*, expert: Expert) -> QuerySet[Engagement]:
@@ -28,22 +31,31 @@ def own_engagements(*, expert: Expert) -> QuerySet[Engagement]:
 class EngagementOverview:
     asked: list[Engagement]
     upcoming: list[Engagement]
-    past: list[Engagement]
+    past: Page  # one page of the past, newest first
 
 
-def engagement_overview(*, expert: Expert, now: dt.datetime | None = None) -> EngagementOverview:
-    """Open questions first, then what is coming, then the past (one query)."""
+def _still_ahead(now: dt.datetime) -> Q:
+    """Going ahead and not ended yet: a question for her or something coming up."""
+    return Q(status__in=UPCOMING_STATES) & (Q(ends_at__isnull=True) | Q(ends_at__gt=now))
+
+
+def engagement_overview(
+    *, expert: Expert, now: dt.datetime | None = None, past_page: str | int | None = None
+) -> EngagementOverview:
+    """Open questions first, then what is coming (one query), then one page of the past (a count
+    and the page): the same three queries however many engagements she has had."""
     now = now or timezone.now()
-    asked, upcoming, past = [], [], []
-    for engagement in own_engagements(expert=expert).order_by("starts_at", "pk"):
-        ended = engagement.ends_at is not None and engagement.ends_at <= now
-        if engagement.status in lifecycle.OPEN_QUESTION and not ended:
+    asked, upcoming = [], []
+    ahead = own_engagements(expert=expert).filter(_still_ahead(now)).order_by("starts_at", "pk")
+    for engagement in ahead:
+        if engagement.status in lifecycle.OPEN_QUESTION:
             asked.append(engagement)
-        elif engagement.status in UPCOMING_STATES and not ended:
-            upcoming.append(engagement)
         else:
-            past.append(engagement)
-    past.reverse()
+            upcoming.append(engagement)
+    earlier = (
+        own_engagements(expert=expert).exclude(_still_ahead(now)).order_by("-starts_at", "-pk")
+    )
+    past = Paginator(earlier, PAST_PAGE_SIZE).get_page(past_page)
     return EngagementOverview(asked=asked, upcoming=upcoming, past=past)
 
 

@@ -86,7 +86,7 @@ def _refusal(error) -> str:
 
 @expert_required
 def engagement_list(request, *, expert):
-    overview = selectors.engagement_overview(expert=expert)
+    overview = selectors.engagement_overview(expert=expert, past_page=request.GET.get("page"))
     return render(
         request,
         "bookings/expert/list.html",

@@ -14,7 +14,6 @@ from django.contrib import messages
 from django.core.cache import cache
 from django.core.exceptions import NON_FIELD_ERRORS, PermissionDenied, ValidationError
 from django.http import HttpResponse
-from django.middleware.csrf import get_token
 from django.shortcuts import redirect
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
@@ -27,7 +26,13 @@ from bookings.models import Organisation
 from bookings.request_forms import BookingRequestForm
 from bookings.services.request_intake import booking_submit, booking_submit_as_guest
 from hope import site_pages
-from hope.page_cache import current_version
+from hope.page_cache import (
+    CSRF_PLACEHOLDER,
+    SUBMISSION_PLACEHOLDER,
+    current_version,
+    mark_personalised,
+    personalise,
+)
 
 # At most this many requests per window (seconds), per visitor address or per account.
 DEFAULT_RATE_LIMIT = (5, 60 * 60)
@@ -126,17 +131,10 @@ def _apply_errors(form, error: ValidationError) -> None:
         form.add_error(None, error.messages)
 
 
-# Stand in for the CSRF token and the one-time submission token in the shared copy of the guest
-# page; never sent as they are: each visitor gets her own of both.
-TOKEN_PLACEHOLDER = "hope-csrf-token-placeholder"
-SUBMISSION_PLACEHOLDER = "hope-submission-token-placeholder"
-
-
 def _personalised(request, html: str) -> HttpResponse:
-    from hope.submission import new_submission_token
-
-    html = html.replace(TOKEN_PLACEHOLDER, get_token(request))
-    return HttpResponse(html.replace(SUBMISSION_PLACEHOLDER, new_submission_token()))
+    """This visitor's copy of the shared page; marked so that the page cache middleware answers
+    the next guest without routing (``hope.page_cache.mark_personalised``)."""
+    return mark_personalised(HttpResponse(personalise(request, html)), html)
 
 
 def _shared_page_key(request) -> str | None:
@@ -176,8 +174,10 @@ def error_summary(*forms) -> list[dict]:
 
 def request_form_view(request, *, page=None) -> HttpResponse:
     """For a guest opening the empty form the page is rendered once per page-cache version,
-    language and address, with a placeholder where the CSRF token goes; each visitor gets that
-    copy with their own token. Everyone else, and every bound form, is rendered in full."""
+    language and address, with placeholders where the CSRF and submission tokens go; each visitor
+    gets that copy with her own tokens. Without a query string the next guests get it straight
+    from ``PublicPageCacheMiddleware`` (no session, no routing, no query). Everyone else, and
+    every bound form, is rendered in full."""
     shared_key = _shared_page_key(request)
     if shared_key is not None:
         html = cache.get(shared_key)
@@ -185,7 +185,7 @@ def request_form_view(request, *, page=None) -> HttpResponse:
             return _personalised(request, html)
     response = _request_form_view(request, page=page)
     if shared_key is not None and response.status_code == 200:
-        response.context_data["csrf_token"] = TOKEN_PLACEHOLDER
+        response.context_data["csrf_token"] = CSRF_PLACEHOLDER
         response.context_data["form"].initial["submission_token"] = SUBMISSION_PLACEHOLDER
         html = response.rendered_content
         cache.set(shared_key, html, FIELDS_CACHE_SECONDS)

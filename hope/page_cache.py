@@ -18,6 +18,13 @@ both, so a hit is a single cache round trip.
 
 Browsers and proxies get an ``ETag`` and ``Cache-Control: public, no-cache``: they may keep the
 page but ask each time, and the answer is a ``304`` from this middleware while nothing changed.
+
+A page that carries a form (the request form) is the same for every guest but for two tokens: the
+view marks it ``mark_personalised`` with a copy holding placeholders. Such an entry is answered
+here too, with the visitor's own CSRF token (masked from her ``csrftoken`` cookie's secret, the
+cookie set when absent, by Django's own ``CsrfViewMiddleware`` methods, so the POST passes the
+CSRF check) and a new one-time submission token (``hope.submission``). It is never shared with
+browsers or proxies (no ``ETag``, ``Cache-Control: private, no-cache``); a POST never comes here.
 """
 
 import gzip
@@ -26,11 +33,20 @@ import hashlib
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse, HttpResponseNotModified
+from django.middleware.csrf import CsrfViewMiddleware, get_token
 from django.utils.cache import patch_vary_headers
+
+from hope.submission import new_submission_token
 
 VERSION_KEY = "cms:page-cache:version"
 ENTRY_PREFIX = "cms:page-cache:entry:"
 SHAREABLE_ATTRIBUTE = "hope_page_cache_shareable"
+PERSONALISED_ATTRIBUTE = "hope_page_cache_personalised"
+# Stand in for the CSRF token and the one-time submission token in the shared copy of a form
+# page; never sent as they are: each visitor gets her own of both (``personalise``).
+CSRF_PLACEHOLDER = "hope-csrf-token-placeholder"
+SUBMISSION_PLACEHOLDER = "hope-submission-token-placeholder"
+PERSONAL_CACHE_CONTROL = "private, no-cache"
 CACHE_CONTROL = "public, no-cache"
 # Headers worth replaying on a hit (the rest are recomputed or belong to one response only).
 _SKIPPED_HEADERS = {"set-cookie", "date", "content-length", "content-encoding", "x-page-cache"}
@@ -58,6 +74,18 @@ def mark_shareable(response):
     """The view says: every anonymous visitor would get exactly this response."""
     setattr(response, SHAREABLE_ATTRIBUTE, True)
     return response
+
+
+def mark_personalised(response, shared_html: str):
+    """The view says: every guest gets ``shared_html`` with her own tokens put in."""
+    setattr(response, PERSONALISED_ATTRIBUTE, shared_html)
+    return response
+
+
+def personalise(request, shared_html: str) -> str:
+    """The shared copy with this visitor's CSRF token and a new submission token put in."""
+    html = shared_html.replace(CSRF_PLACEHOLDER, get_token(request))
+    return html.replace(SUBMISSION_PLACEHOLDER, new_submission_token())
 
 
 def request_may_share(request) -> bool:
@@ -130,6 +158,52 @@ def _response_from(request, entry: dict):
     return response
 
 
+def _no_view(request):  # CsrfViewMiddleware needs a get_response; it is never called here
+    raise AssertionError("not reached")
+
+
+def _personal_response_from(request, entry: dict):
+    """The form page for one guest: Django's CSRF middleware reads (or makes) her cookie's
+    secret and sets the cookie exactly as it would after a full render."""
+    csrf = CsrfViewMiddleware(_no_view)
+    csrf.process_request(request)
+    content = personalise(request, entry["template"]).encode()
+    if _accepts_gzip(request):
+        response = HttpResponse(gzip.compress(content, 1))
+        response["Content-Encoding"] = "gzip"
+    else:
+        response = HttpResponse(content)
+    for name, value in entry["headers"]:
+        response[name] = value
+    response["Cache-Control"] = PERSONAL_CACHE_CONTROL
+    response["X-Page-Cache"] = "hit"
+    patch_vary_headers(response, ("Cookie", "Accept-Encoding"))
+    return csrf.process_response(request, response)
+
+
+def _personalisable(request, response) -> bool:
+    user = getattr(request, "user", None)
+    return (
+        getattr(response, PERSONALISED_ATTRIBUTE, None) is not None
+        and request.method == "GET"
+        and response.status_code == 200
+        and not response.streaming
+        and not (user is not None and user.is_authenticated)
+        and not response.has_header("Content-Encoding")
+    )
+
+
+def _store_personalised(response, key: str, version: int) -> None:
+    headers = [
+        (name, value)
+        for name, value in response.items()
+        if name.lower() not in _SKIPPED_HEADERS and name.lower() not in ("etag", "cache-control")
+    ]
+    template = getattr(response, PERSONALISED_ATTRIBUTE)
+    cache.set(key, {"version": version, "template": template, "headers": headers}, _timeout())
+    response["Cache-Control"] = PERSONAL_CACHE_CONTROL
+
+
 def _storable(request, response) -> bool:
     user = getattr(request, "user", None)
     return (
@@ -186,8 +260,12 @@ class PublicPageCacheMiddleware:
         version = _version(found)
         entry = found.get(key)
         if entry is not None and entry.get("version") == version:
+            if "template" in entry:
+                return _personal_response_from(request, entry)
             return _response_from(request, entry)
         response = self.get_response(request)
         if _storable(request, response):
             _store(request, response, key, version)
+        elif _personalisable(request, response):
+            _store_personalised(response, key, version)
         return response

@@ -97,6 +97,52 @@ def test_the_list_needs_a_fixed_number_of_queries(
     assert response.status_code == 200
 
 
+def _shown(html: str, section: str, engagements) -> list[int]:
+    """Which of `engagements` the section lists, in page order."""
+    start = html.index(f'id="{section}-heading"')
+    end = html.find("</section>", start)
+    part = html[start:end]
+    found = [
+        (part.find(reverse("engagements:detail", args=[e.pk]) + '"'), e.pk) for e in engagements
+    ]
+    return [pk for position, pk in sorted(found) if position >= 0]
+
+
+def test_the_past_is_shown_a_page_at_a_time_newest_first(expert_client, expert):
+    coming = ConfirmedEngagementFactory(expert=expert, starts_at=in_hours(24 * 7))
+    past = [
+        DeliveredEngagementFactory(expert=expert, starts_at=in_hours(-24 * 3 - 3 * n))
+        for n in range(23)
+    ]  # newest first
+    someone_elses = DeliveredEngagementFactory(starts_at=in_hours(-24 * 4))
+    every = [coming, *past, someone_elses]
+
+    response, html = page(expert_client, reverse("engagements:list"))
+    assert _shown(html, "upcoming", every) == [coming.pk]
+    assert _shown(html, "past", every) == [e.pk for e in past[:20]]
+    assert 'rel="next">Older</a>' in html and 'rel="prev"' not in html
+    assert "Page 1 of 2" in html
+
+    response, html = page(expert_client, reverse("engagements:list") + "?page=2")
+    assert _shown(html, "past", every) == [e.pk for e in past[20:]]
+    assert _shown(html, "upcoming", every) == [coming.pk]  # what is coming stays on every page
+    assert 'rel="prev">More recent</a>' in html and 'rel="next"' not in html
+    assert someone_elses.pk not in _shown(html, "past", every)
+
+    for wrong in ("0", "99", "zzz"):
+        assert (
+            page(expert_client, reverse("engagements:list") + f"?page={wrong}")[0].status_code
+            == 200
+        )
+
+
+def test_without_a_past_the_list_says_so_in_dutch(client, expert):
+    client.force_login(expert.user)
+    html = client.get(reverse("engagements:list")).content.decode()
+    assert "Geen eerdere inzetten." in html
+    assert 'class="pagination"' not in html
+
+
 def test_answering_in_the_portal_confirms_first_then_acts(expert_client, expert):
     engagement = asked_engagement(expert)
     url = reverse("engagements:answer", args=[engagement.pk])

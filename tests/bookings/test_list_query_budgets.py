@@ -11,6 +11,7 @@ from django.utils import timezone
 from schedule.models import Event
 
 from bookings.enums import EngagementStatus, RequestStatus
+from hope.keyset import cursor_for
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.bookings import (
     BookingRequestFactory,
@@ -34,6 +35,8 @@ BUDGETS = {
     "organisation_request": 30,
     "expert_calendar": 20,
     "expert_engagements": 20,
+    "organisation_list_older": 20,
+    "expert_engagements_earlier": 20,
 }
 
 
@@ -110,6 +113,13 @@ def views(world):
         ),
         "expert_calendar": ("expert", reverse("speakers:calendar")),
         "expert_engagements": ("expert", reverse("engagements:list")),
+        # The next pages cost what the first costs: keyset (no count, no offset) and a page of
+        # the past (a count of one expert's engagements and one page).
+        "organisation_list_older": (
+            "contact",
+            reverse("bookings:portal") + "?older=" + cursor_for(world["requests"][-1]),
+        ),
+        "expert_engagements_earlier": ("expert", reverse("engagements:list") + "?page=2"),
     }
 
 

@@ -1,5 +1,7 @@
 """The organisation portal: who sees which request, and what they can do with it."""
 
+import re
+
 import pytest
 from django.urls import reverse
 
@@ -86,11 +88,48 @@ def test_portal_query_count_does_not_grow_with_requests(
     assert len(many.captured_queries) == len(few.captured_queries)
 
 
-def test_portal_is_paginated(client, member, organisation):
-    BookingRequestFactory.create_batch(21, organisation=organisation)
-    response = client.get(reverse("bookings:portal"), {"page": 2})
-    assert len(response.context["rows"]) == 1
-    assert client.get(reverse("bookings:portal"), {"page": "zzz"}).status_code == 200
+def _link(html: str, rel: str) -> str | None:
+    match = re.search(rf'<a href="([^"]+)" rel="{rel}">([^<]+)</a>', html)
+    return match and match.group(1)
+
+
+def test_portal_pages_through_newer_and_older_requests(client, member, organisation):
+    made = BookingRequestFactory.create_batch(41, organisation=organisation)
+    newest_first = [r.reference for r in sorted(made, key=lambda r: (r.created_at, r.pk))][::-1]
+    portal = reverse("bookings:portal")
+
+    first = client.get(portal)
+    html = first.content.decode()
+    assert [row["request"].reference for row in first.context["rows"]] == newest_first[:20]
+    assert "Oudere aanvragen" in html and _link(html, "prev") is None
+
+    second = client.get(portal + _link(html, "next").replace("&amp;", "&"))
+    assert [row["request"].reference for row in second.context["rows"]] == newest_first[20:40]
+    third = client.get(portal + _link(second.content.decode(), "next"))
+    assert [row["request"].reference for row in third.context["rows"]] == newest_first[40:]
+    assert _link(third.content.decode(), "next") is None  # the oldest: no "older" link
+
+    back = client.get(portal + _link(third.content.decode(), "prev"))
+    assert [row["request"].reference for row in back.context["rows"]] == newest_first[20:40]
+    assert "Nieuwere aanvragen" in back.content.decode()
+    back_to_first = client.get(portal + _link(back.content.decode(), "prev"))
+    assert [r["request"].reference for r in back_to_first.context["rows"]] == newest_first[:20]
+    assert _link(back_to_first.content.decode(), "prev") is None
+
+
+@pytest.mark.parametrize("cursor", ["zzz", "99999999999999999-1", "-5", "1-", "page=2"])
+def test_a_made_up_cursor_shows_the_first_page(client, member, organisation, cursor):
+    BookingRequestFactory.create_batch(3, organisation=organisation)
+    for direction in ("older", "newer"):
+        response = client.get(reverse("bookings:portal"), {direction: cursor})
+        assert response.status_code == 200
+        assert len(response.context["rows"]) == 3
+
+
+def test_the_portal_without_requests_says_so(client, member):
+    html = client.get(reverse("bookings:portal")).content.decode()
+    assert "Er zijn nog geen aanvragen." in html
+    assert 'class="pagination"' not in html
 
 
 def test_detail_shows_timeline_and_thread_but_no_internal_notes(client, member, own_request):

@@ -92,7 +92,9 @@ class TestRandomFileNames:
         html = client.get(directory.url + "roos/").content.decode()
         assert "Roos" in html
         stem = os.path.splitext(os.path.basename(image.file.name))[0]
-        assert f"/media/images/{stem}." in html  # the photo is shown, under its random name
+        # The photo is shown, under its random name: Wagtail shortens it in a rendition's address
+        # to make room for the size and format (at least 20 of the 32 hex characters remain).
+        assert f"/media/images/{stem[:20]}" in html
         assert "Johanna" not in html and "Berg" not in html
 
     def test_an_expert_created_with_a_photo_gets_it_renamed(self, client):
