@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from bookings.admin_views.bulk import EXPORT_FIELDS, BulkActionView
+from bookings.admin_views.checklists import ChecklistTemplateViewSet, ChecklistUpdateView
 from bookings.admin_views.listing import BookingRequestFilterSet, BookingRequestIndexView
 from bookings.admin_views.matching import MatchingView
 from bookings.admin_views.organisations import OrganisationIndexView, OrganisationInspectView
@@ -83,6 +84,11 @@ class BookingRequestViewSet(ModelViewSet):
             path("inspect/<int:pk>/matching/", self.matching_view, name="matching"),
             path("filters/save/", SaveFilterView.as_view(), name="save_filter"),
             path("bulk/", BulkActionView.as_view(), name="bulk"),
+            path(
+                "inspect/<int:pk>/checklist/<int:engagement_pk>/",
+                ChecklistUpdateView.as_view(),
+                name="checklist",
+            ),
             path("filters/<int:pk>/delete/", DeleteSavedFilterView.as_view(), name="delete_filter"),
         ]
 
@@ -144,7 +150,12 @@ class BookingsViewSetGroup(ModelViewSetGroup):
     menu_label = _("Bookings")
     menu_icon = "date"
     menu_order = 150
-    items = (BookingRequestViewSet, OrganisationViewSet, SavedReplyViewSet)
+    items = (
+        BookingRequestViewSet,
+        OrganisationViewSet,
+        SavedReplyViewSet,
+        ChecklistTemplateViewSet,
+    )
 
 
 bookings_group = BookingsViewSetGroup()

@@ -37,6 +37,7 @@ from bookings.services.scheduling import SchedulingConflict
 from hope.outbox.selectors import outbound_emails_for_request
 
 from . import forms as action_forms
+from .checklists import checklist_prefetch, checklist_row
 from .permissions import CoordinatorRequiredMixin
 from .saved_replies import MESSAGE_BOX, chosen_reply, saved_replies_by_box
 from .selectors import (
@@ -326,7 +327,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
         rows = []
         for engagement in self.object.engagements.select_related(
             "expert", "checkin", "expert_feedback", "media_agreement"
-        ):
+        ).prefetch_related(checklist_prefetch()):
             actions = []
             for action in offered_engagement_actions(engagement):
                 form_class = ENGAGEMENT_FORMS[action]
@@ -361,6 +362,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
                     "engagement": engagement,
                     "actions": actions,
                     "ended": engagement.status in lifecycle.ENDED,
+                    "checklist": checklist_row(engagement),
                 }
             )
         return rows
