@@ -41,7 +41,9 @@ def checklist_items_create_for_engagement(
         _require_coordinator(actor)
     if engagement.status not in lifecycle.CONFIRMED:
         raise EngagementRefused(_("A checklist is made once the engagement's date is fixed."))
-    items = list(ChecklistItem.objects.select_for_update().filter(engagement=engagement))
+    # One at a time per engagement (a double click on "Make the checklist").
+    Engagement.objects.select_for_update().only("pk").get(pk=engagement.pk)
+    items = list(ChecklistItem.objects.filter(engagement=engagement))
     have = {item.template_id for item in items}
     new = [
         ChecklistItem(
