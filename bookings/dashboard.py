@@ -2,7 +2,7 @@
 
 New requests awaiting triage (oldest first, with their age), experts who have not answered for
 more than 48 hours, experts who asked for a debrief or support, this week's engagements,
-aftercare due, fees outstanding, and experts near capacity. A fixed
+checklist points due, aftercare due, fees outstanding, and experts near capacity. A fixed
 number of queries, whatever the amount of data (each list is one query, capped).
 """
 
@@ -23,14 +23,17 @@ from bookings.admin_views.permissions import is_coordinator_cached
 from bookings.admin_views.selectors import ANSWER_OVERDUE_AFTER
 from bookings.enums import HEAVY_KINDS, EngagementStatus, RequestStatus
 from bookings.matching import engagement_weight
-from bookings.models import BookingRequest, Engagement
+from bookings.models import BookingRequest, ChecklistItem, Engagement
 from bookings.models.followup import ALERTING_ANSWERS, AftercareCheckIn
+from bookings.services.checklists import CHECKLIST_STATES
 from speakers.models import Expert
 from speakers.selectors import AMSTERDAM
 
 PANEL_LIMIT = 10
 # "Near capacity": one more ordinary engagement would fill the month (or it is full already).
 NEAR_CAPACITY_MARGIN = 1
+# Checklist points show from this many days before they are due (and stay while overdue).
+CHECKLIST_HORIZON_DAYS = 7
 
 
 @dataclass
@@ -126,6 +129,20 @@ def aftercare_requests(*, limit: int = PANEL_LIMIT) -> list[AftercareCheckIn]:
     return rows[:limit]
 
 
+def checklist_items_due(*, now: dt.datetime, limit: int = PANEL_LIMIT) -> list[ChecklistItem]:
+    """Open checklist points due within the next seven days, or overdue, earliest first."""
+    today = now.astimezone(AMSTERDAM).date()
+    return list(
+        ChecklistItem.objects.filter(
+            done_at__isnull=True,
+            due_on__lte=today + dt.timedelta(days=CHECKLIST_HORIZON_DAYS),
+            engagement__status__in=CHECKLIST_STATES,
+        )
+        .select_related("engagement__expert", "engagement__request")
+        .order_by("due_on", "order", "pk")[:limit]
+    )
+
+
 @dataclass
 class OutstandingFees:
     engagements: list[Engagement]
@@ -201,6 +218,7 @@ class CoordinatorDashboardPanel(Component):
             "answers_overdue": answers_overdue(now=now),
             "this_week": engagements_this_week(now=now),
             "aftercare_due": aftercare_due(now=now),
+            "checklist_due": checklist_items_due(now=now),
             "near_capacity": experts_near_capacity(now=now),
             "aftercare_requests": aftercare_requests(),
             "fees_outstanding": fees_outstanding(now=now),

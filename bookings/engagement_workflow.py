@@ -91,6 +91,7 @@ ACTIONS: tuple[Action, ...] = (
     _a("delivered", _COORD, {E.CONFIRMED}, _("Mark delivered"), E.DELIVERED),
     _a("aftercare", _COORD, {E.DELIVERED}, _("Record aftercare"), E.AFTERCARE_DONE),
     _a("fee", _COORD, ACTIVE, _("Fee and travel costs")),
+    _a("checklist", _COORD, ACTIVE, _("Checklist")),
     # The expert's portal and the links in her emails.
     _a("answer", _EXPERT, OPEN_QUESTION, _("Answer"), E.ACCEPTED, E.DECLINED),
     _a("withdraw", _EXPERT, {E.ACCEPTED, E.CONFIRMED}, _("I can't do this after all"), E.WITHDRAWN),

@@ -9,12 +9,21 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
+from django.db.models import Exists, OuterRef, Q
 from django.utils.translation import gettext as _
 
-from bookings.enums import ENGAGEMENT_ENDED_STATES, EngagementStatus, RequestStatus
+from bookings.enums import (
+    ENGAGEMENT_ENDED_STATES,
+    OPEN_STATES,
+    EngagementKind,
+    EngagementStatus,
+    RequestStatus,
+)
 
 Gate = Callable[[object, str], list[str]]
 _registered_gates: list[Gate] = []
+# Empty or only white space (what `str.strip()` removes), in SQLite and PostgreSQL alike.
+BLANK = r"^\s*$"
 
 
 def register_gate(gate: Gate) -> Gate:
@@ -45,6 +54,31 @@ def media_missing(booking_request, engagement=None) -> list[str]:
     if not booking_request.media_quote_review_agreed:
         missing.append(_("The right to review quotes before publication has not been agreed."))
     return missing
+
+
+def media_details_missing_q() -> Q:
+    """`media_missing` as a query, for the listing's "waiting on the organisation": media
+    interviews whose details can still be completed (open, no date fixed) and that lack what
+    the journalist must give: the questions, a support person, the quote-review agreement, or
+    the acceptance of an expert's conditions sent to her."""
+    from bookings import engagement_workflow as lifecycle
+    from bookings.models import Engagement, MediaAgreement
+
+    date_fixed = Engagement.objects.filter(request=OuterRef("pk"), status__in=lifecycle.CONFIRMED)
+    conditions_waiting = MediaAgreement.objects.filter(
+        engagement__request=OuterRef("pk"), accepted_at__isnull=True
+    ).exclude(engagement__status__in=ENGAGEMENT_ENDED_STATES)
+    missing = (
+        Q(media_questions__regex=BLANK)
+        | Q(media_support_person__regex=BLANK)
+        | Q(media_quote_review_agreed=False)
+        | Q(Exists(conditions_waiting))
+    )
+    return (
+        Q(kind=EngagementKind.MEDIA_INTERVIEW, status__in=OPEN_STATES)
+        & ~Q(Exists(date_fixed))
+        & missing
+    )
 
 
 def _conditions_accepted(booking_request, engagement) -> bool:

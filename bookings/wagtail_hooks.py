@@ -15,6 +15,7 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet, ModelViewSetGroup
 
 from bookings.admin_views.bulk import EXPORT_FIELDS, BulkActionView
+from bookings.admin_views.checklists import ChecklistTemplateViewSet, ChecklistUpdateView
 from bookings.admin_views.listing import (
     BookingRequestFilterSet,
     BookingRequestIndexView,
@@ -91,6 +92,11 @@ class BookingRequestViewSet(ModelViewSet):
                 name="save_filter",
             ),
             path("bulk/", BulkActionView.as_view(), name="bulk"),
+            path(
+                "inspect/<int:pk>/checklist/<int:engagement_pk>/",
+                ChecklistUpdateView.as_view(),
+                name="checklist",
+            ),
             path("filters/<int:pk>/delete/", DeleteSavedFilterView.as_view(), name="delete_filter"),
         ]
 
@@ -152,7 +158,12 @@ class BookingsViewSetGroup(ModelViewSetGroup):
     menu_label = _("Bookings")
     menu_icon = "date"
     menu_order = 150
-    items = (BookingRequestViewSet, OrganisationViewSet, SavedReplyViewSet)
+    items = (
+        BookingRequestViewSet,
+        OrganisationViewSet,
+        SavedReplyViewSet,
+        ChecklistTemplateViewSet,
+    )
 
 
 bookings_group = BookingsViewSetGroup()

@@ -18,6 +18,7 @@ from wagtail.admin.views.generic import IndexView
 from wagtail.admin.widgets import BooleanRadioSelect
 
 from bookings.enums import UNCONFIRMED_STATES, EngagementKind, OrganisationKind, RequestStatus
+from bookings.gates import media_details_missing_q
 from bookings.models import BookingRequest
 from bookings.reports.exports import neutralise
 
@@ -88,6 +89,11 @@ class BookingRequestFilterSet(WagtailFilterSet):
         method="filter_needs_attention",
         widget=BooleanRadioSelect,
     )
+    waiting_on_organisation = django_filters.BooleanFilter(
+        label=gettext_lazy("Waiting on the organisation"),
+        method="filter_waiting_on_organisation",
+        widget=BooleanRadioSelect,
+    )
     this_month = django_filters.BooleanFilter(
         label=gettext_lazy("Wanted or booked this month"),
         method="filter_this_month",
@@ -120,6 +126,13 @@ class BookingRequestFilterSet(WagtailFilterSet):
                 | Q(engagements__starts_at__gte=start, engagements__starts_at__lt=stop)
             ).values("pk")
         )
+        return queryset.filter(condition) if value else queryset.exclude(condition)
+
+    def filter_waiting_on_organisation(self, queryset, name, value):
+        """More information asked, or a media interview's details still missing."""
+        if value is None:
+            return queryset
+        condition = Q(status=RequestStatus.MORE_INFO_NEEDED) | media_details_missing_q()
         return queryset.filter(condition) if value else queryset.exclude(condition)
 
     def filter_needs_attention(self, queryset, name, value):

@@ -12,7 +12,7 @@ from django.utils.translation import gettext as _
 from django.views import View
 from wagtail.admin import messages
 
-from bookings.enums import EngagementKind, RequestStatus
+from bookings.enums import EngagementKind
 from bookings.models import SavedListingFilter
 from bookings.services.saved_filters import (
     clean_query_string,
@@ -33,7 +33,7 @@ def built_in_shortcuts(user) -> list[tuple[str, str]]:
         (_("Mine"), listing_url(urlencode({"coordinator": user.pk}))),
         (
             _("Waiting on the organisation"),
-            listing_url(urlencode({"status": RequestStatus.MORE_INFO_NEEDED})),
+            listing_url(urlencode({"waiting_on_organisation": "true"})),
         ),
         (
             _("Media this month"),

@@ -16,6 +16,7 @@ from bookings.services import engagements as engagement_services
 from bookings.services import media as media_services
 
 from . import forms as action_forms
+from .checklists import checklist_prefetch, checklist_row
 from .refusals import REFUSALS, refusal_text
 
 # The form of each engagement step; which steps are offered in which state is the lifecycle's
@@ -134,7 +135,7 @@ class EngagementActionsMixin:
         rows = []
         for engagement in self.object.engagements.select_related(
             "expert", "checkin", "expert_feedback", "media_agreement"
-        ):
+        ).prefetch_related(checklist_prefetch()):
             actions = []
             for action in offered_engagement_actions(engagement):
                 form_class = ENGAGEMENT_FORMS[action]
@@ -169,6 +170,7 @@ class EngagementActionsMixin:
                     "engagement": engagement,
                     "actions": actions,
                     "ended": engagement.status in lifecycle.ENDED,
+                    "checklist": checklist_row(engagement),
                 }
             )
         return rows

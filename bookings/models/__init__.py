@@ -8,6 +8,7 @@ from bookings.models.booking_request import (
     RequestReferenceCounter,
     next_request_reference,
 )
+from bookings.models.checklist import ChecklistItem, ChecklistTemplate
 from bookings.models.digest import CoordinatorDigestItem
 from bookings.models.engagement import Engagement
 from bookings.models.evaluation import Evaluation
@@ -32,6 +33,8 @@ __all__ = [
     "Activity",
     "AftercareCheckIn",
     "BookingRequest",
+    "ChecklistItem",
+    "ChecklistTemplate",
     "CoordinatorDigestItem",
     "DateOption",
     "Engagement",

@@ -2,8 +2,9 @@
 
 It locks the engagement, checks the move against the lifecycle table
 (bookings.engagement_workflow) for the actor's role and the gates, saves with `update_fields`,
-keeps the expert's calendar in step, writes the activity log, lets the request follow its
-engagements (through `booking_set_status`) and enqueues the emails after commit.
+keeps the expert's calendar in step, makes the checklist on confirmation, writes the activity
+log, lets the request follow its engagements (through `booking_set_status`) and enqueues the
+emails after commit.
 """
 
 from __future__ import annotations
@@ -19,6 +20,7 @@ from bookings.enums import EngagementStatus, RequestStatus
 from bookings.gates import check_gates, media_missing
 from bookings.models import BookingRequest, Engagement
 from bookings.services import scheduling
+from bookings.services.checklists import checklist_items_create_for_engagement
 from bookings.services.engagement_base import (
     EngagementRefused,
     _bump_version,
@@ -162,6 +164,9 @@ def engagement_set_status(
     for name in ("status", "updated_at", *changes):
         setattr(engagement, name, getattr(locked, name))
     _calendar(locked, new_status)
+    if new_status == EngagementStatus.CONFIRMED:
+        # Her date is fixed: the checklist of its kind, due relative to its start.
+        checklist_items_create_for_engagement(engagement=locked, log=False)
     if message:
         _log(booking_request=locked_request, engagement=locked, actor=actor, message=message)
     rule = lifecycle.REQUEST_FOLLOWS.get(new_status)

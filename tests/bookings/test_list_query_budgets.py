@@ -11,6 +11,7 @@ from django.utils import timezone
 from schedule.models import Event
 
 from bookings.enums import EngagementStatus, RequestStatus
+from bookings.services.checklists import checklist_items_create_for_engagement
 from hope.keyset import cursor_for
 from tests.factories.accounts import CoordinatorFactory
 from tests.factories.bookings import (
@@ -76,7 +77,7 @@ def grow(world, count):
             end=starts + dt.timedelta(hours=2),
             title="HOPE engagement",
         )
-        EngagementFactory(
+        engagement = EngagementFactory(
             request=booking_request,
             expert=world["expert"],
             status=EngagementStatus.CONFIRMED,
@@ -84,6 +85,8 @@ def grow(world, count):
             ends_at=starts + dt.timedelta(hours=2),
             event=event,
         )
+        # Its checklist: points due and overdue on the dashboard and in the workspace.
+        checklist_items_create_for_engagement(engagement=engagement, log=False)
         MessageFactory(request=booking_request, author=world["contact"])
         MessageFactory(
             request=booking_request, author=world["coordinator"], from_organisation=False

@@ -86,6 +86,7 @@ def test_asked_engagements_have_their_hold_and_requests_their_own_sent_on_date()
         "event", "expert"
     )
     assert asked.count() >= 2
+    _check_confirmed_engagements_have_their_checklist()
     for engagement in asked:
         assert engagement.event is not None, engagement
         assert engagement.event.title == TENTATIVE_TITLE
@@ -131,3 +132,9 @@ def _check_portal_shows_the_sent_on_date(client):
         shown = date_format(timezone.localtime(booking_request.created_at), "j F Y")
     assert shown in response.content.decode()
     assert date_format(timezone.localtime(), "j F Y") not in response.content.decode()
+
+
+def _check_confirmed_engagements_have_their_checklist():
+    confirmed = Engagement.objects.filter(status=EngagementStatus.CONFIRMED)
+    assert confirmed.exists()
+    assert not confirmed.filter(checklist_items__isnull=True).exists()

@@ -379,6 +379,36 @@ MATRIX = {
         "expect": admin(coordinator=NOT_FOUND),
     },
     "booking_requests:bulk": {"post": True, "expect": admin(coordinator=BAD_REQUEST)},
+    # --- checklists: per-engagement checklists and their points per kind (issue 13) ---
+    "booking_requests:checklist": {
+        "path": "/admin/booking_requests/inspect/999999/checklist/999999/",
+        "post": True,
+        "expect": admin(coordinator=NOT_FOUND),
+    },
+    "checklist_points:index": {"expect": COORDINATORS_ONLY},
+    "checklist_points:index_results": {"expect": COORDINATORS_ONLY},
+    "checklist_points:add": {"expect": COORDINATORS_ONLY},
+    # Point 1 is seeded by the data migration (bookings 0014).
+    "checklist_points:edit": {
+        "path": "/admin/checklist_points/edit/1/",
+        "expect": COORDINATORS_ONLY,
+    },
+    "checklist_points:delete": {
+        "path": "/admin/checklist_points/delete/1/",
+        "expect": COORDINATORS_ONLY,
+    },
+    "checklist_points:history": {
+        "path": "/admin/checklist_points/history/1/",
+        "expect": COORDINATORS_ONLY,
+    },
+    "checklist_points:history_results": {
+        "path": "/admin/checklist_points/history-results/1/",
+        "expect": COORDINATORS_ONLY,
+    },
+    "checklist_points:usage": {
+        "path": "/admin/checklist_points/usage/1/",
+        "expect": COORDINATORS_ONLY,
+    },
 }
 
 # Wagtail's own admin, by name prefix (the longest prefix wins; a row in MATRIX wins over all).

@@ -6,6 +6,7 @@ from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
+from bookings.services.checklists import checklists_backfill
 from demo import accounts, experts, followup, impact, pages, workflow
 
 # Order matters: accounts first, the site before the experts' directory, experts before requests.
@@ -25,6 +26,9 @@ class Command(BaseCommand):
         with transaction.atomic():
             for seeder in SEEDERS:
                 seeder.seed(password=password, stdout=self.stdout)
+            # Engagements written directly (dates in the past) get the checklist that
+            # confirming them through the service would have made.
+            checklists_backfill()
 
         self.stdout.write(self.style.SUCCESS("Demo data is ready. Demo logins:"))
         for email, *_rest in accounts.DEMO_ACCOUNTS:
