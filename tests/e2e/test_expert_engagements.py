@@ -76,7 +76,7 @@ def test_expert_accepts_from_email_sees_it_and_asks_for_a_debrief(
     log_in(page, live_server, expert.user.email, "/en/expert/engagements/")
     upcoming = page.locator("section", has=page.locator("#upcoming-heading"))
     upcoming.get_by_role("link", name=re.compile("Talk or information session")).click()
-    page.wait_for_url(f"**/expert/opdrachten/{engagement.pk}/")
+    page.wait_for_url(f"**/expert/engagements/{engagement.pk}/")
     assert page.get_by_text("Recognising signals in youth care").count() >= 1
     assert serious_axe_violations(page) == []
     month = timezone.localtime(engagement.starts_at).strftime("%Y-%m")

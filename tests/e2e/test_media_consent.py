@@ -121,7 +121,7 @@ def test_media_request_from_missing_gates_to_a_confirmed_interview(
     conditions_mail = [
         m for m in mail.outbox if journalist.email in m.to and "conditions" in m.subject
     ]
-    consent_path = next(p for p in URL.findall(conditions_mail[-1].body) if "/voorwaarden/" in p)
+    consent_path = next(p for p in URL.findall(conditions_mail[-1].body) if "/media/terms/" in p)
     log_out(page, live_server)
     page.goto(live_server.url + consent_path)
     assert page.get_by_text("The conversation is not recorded.", exact=False).count() == 1

@@ -72,7 +72,7 @@ def test_guest_media_request_to_portal_and_privacy(page, live_server, serious_ax
     assert booking_request.reference in page.content()
     assert serious_axe_violations(page) == []
     page.get_by_role("button", name="Stuur mij een inlogcode").click()
-    page.wait_for_url("**/login/code/confirm/**")
+    page.wait_for_url("**/inloggen/code/bevestigen/**")
     code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", _last_mail_to(GUEST).body, re.M)[1]
     page.locator("input[name=code]").fill(code)
     page.locator("main form button[type=submit]").first.click()
