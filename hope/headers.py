@@ -67,8 +67,17 @@ PERMISSIONS_POLICY = ", ".join(
     )
 )
 
-# Areas with personal data. Paths may carry a language prefix (`/en/portaal/`).
-PRIVATE_PREFIXES = ("/admin/", "/portaal/", "/expert/", "/accounts/")
+# Areas with personal data, in both languages' words (and the old `/en/portaal/`, which redirects).
+# Paths may carry a language prefix (`/en/portal/`).
+PRIVATE_PREFIXES = (
+    "/admin/",
+    "/portaal/",
+    "/portal/",
+    "/expert/",
+    "/accounts/",
+    "/mijn-gegevens/",
+    "/my-data/",
+)
 _LANGUAGE_PREFIXES = ("/en/", "/nl/")
 
 

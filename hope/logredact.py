@@ -22,11 +22,21 @@ _SEGMENT = r"(?:(?!%2[fF])[^/?#&\s\"'])+"
 _PATH_PATTERNS = [
     # Calendar feed: /expert/agenda/<pk>/<token>.ics
     re.compile(rf"({_SEP}expert{_SEP}agenda{_SEP}\d+{_SEP})({_SEGMENT})"),
-    # One-click answer link: /expert/opdrachten/link/<token>/
-    re.compile(rf"({_SEP}expert{_SEP}opdrachten{_SEP}link{_SEP})({_SEGMENT})"),
-    # allauth: email confirmation and password reset keys.
-    re.compile(rf"({_SEP}accounts{_SEP}confirm-email{_SEP})({_SEGMENT})"),
-    re.compile(rf"({_SEP}accounts{_SEP}password{_SEP}reset{_SEP}key{_SEP})({_SEGMENT})"),
+    # One-click answer link: /expert/opdrachten/link/<token>/ (/en/expert/engagements/link/...)
+    re.compile(rf"({_SEP}expert{_SEP}(?:opdrachten|engagements){_SEP}link{_SEP})({_SEGMENT})"),
+    # Media consent link: /portaal/media/voorwaarden/<token>/ (/en/portal/media/terms/...)
+    re.compile(
+        rf"({_SEP}(?:portaal|portal){_SEP}media{_SEP}(?:voorwaarden|terms){_SEP})({_SEGMENT})"
+    ),
+    # allauth: email confirmation and password reset keys, in both languages' words
+    # (hope/account_urls.py) and at the old English addresses that emails already sent carry.
+    re.compile(
+        rf"({_SEP}accounts{_SEP}(?:confirm-email|e-mailadres-bevestigen){_SEP})({_SEGMENT})"
+    ),
+    re.compile(
+        rf"({_SEP}accounts{_SEP}(?:password{_SEP}reset{_SEP}key|wachtwoord{_SEP}nieuw){_SEP})"
+        rf"({_SEGMENT})"
+    ),
 ]
 # Query values that carry a secret, whatever the path (`?token=...`, `?key=...`).
 _QUERY_PATTERN = re.compile(r"([?&](?:token|key|code|signature)=)[^&#\s\"]*", re.IGNORECASE)

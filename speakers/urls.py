@@ -1,17 +1,11 @@
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
-from django.views.generic import RedirectView
 
 from speakers.views import feed, portal
 
-
-def _moved(name: str):
-    """An old address (English words on the Dutch site) that now lives at ``name``."""
-    return RedirectView.as_view(pattern_name=f"speakers:{name}", permanent=True, query_string=True)
-
-
 app_name = "speakers"
 # Addresses in the reader's language: /expert/profiel/ in Dutch, /en/expert/profile/ in English.
+# Old addresses (/expert/profile/ in Dutch) answer 301 through hope.moved_urls.
 urlpatterns = [
     path("", portal.dashboard, name="dashboard"),
     path(_("profile/"), portal.profile, name="profile"),
@@ -29,11 +23,4 @@ urlpatterns = [
     path(_("calendar/feed/"), portal.feed_settings, name="feed_settings"),
     # The private feed keeps its address: calendar apps subscribed to it must keep working.
     path("agenda/<int:pk>/<str:token>.ics", feed.feed, name="feed"),
-    # Old addresses keep working (bookmarks, earlier emails). In English they are the current
-    # ones and are matched above first.
-    path("profile/", _moved("profile")),
-    path("profile/preview/", _moved("preview")),
-    path("availability/", _moved("availability")),
-    path("calendar/", _moved("calendar")),
-    path("calendar/feed/", _moved("feed_settings")),
 ]

@@ -97,6 +97,8 @@ MIDDLEWARE = [
     "hope.session_limits.StaffSessionLimitMiddleware",
     "hope.middleware.StaffMFARequiredMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    # Old addresses (the other language's words) answer 301 to the current ones.
+    "hope.moved_urls.MovedAddressMiddleware",
 ]
 
 ROOT_URLCONF = "hope.urls"

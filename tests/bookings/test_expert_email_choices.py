@@ -113,7 +113,8 @@ def test_she_is_asked_how_it_went_once(expert, run_on_commit, mailoutbox):
     run(timezone.now(), run_on_commit)
     run(timezone.now(), run_on_commit)
     [email] = [m for m in to(mailoutbox, expert.user) if "How did your work" in m.subject]
-    assert reverse("engagements:detail", args=[engagement.pk]) in email.body
+    with translation.override("en"):  # she reads English (the subject above)
+        assert reverse("engagements:detail", args=[engagement.pk]) in email.body
 
 
 def test_she_turns_the_feedback_emails_off_and_gets_none(client, expert, run_on_commit, mailoutbox):

@@ -203,7 +203,7 @@ def test_an_expired_link_shows_a_clear_page_and_changes_nothing(client, asked):
     token = OldSigner(salt=expert_answers.SALT).sign_object(
         {"l": link.pk, "n": link.nonce, "c": "yes", "e": asked.expert_id}
     )
-    url = f"/en/expert/opdrachten/link/{token}/"
+    url = f"/en/expert/engagements/link/{token}/"
     for method in (client.get, client.post):
         response = method(url)
         assert response.status_code == 400
@@ -223,7 +223,7 @@ def test_an_expired_link_shows_a_clear_page_and_changes_nothing(client, asked):
 def test_a_tampered_link_is_refused(client, asked, tamper):
     link = EngagementLink.objects.get(engagement=asked)
     token = tamper(expert_answers.make_token(link, "yes"))
-    response = client.post(f"/en/expert/opdrachten/link/{token}/")
+    response = client.post(f"/en/expert/engagements/link/{token}/")
     assert response.status_code == 400
     assert "not valid" in response.content.decode()
     asked.refresh_from_db()
@@ -233,7 +233,7 @@ def test_a_tampered_link_is_refused(client, asked, tamper):
 def test_a_choice_that_was_never_offered_is_refused(client, asked):
     link = EngagementLink.objects.get(engagement=asked)
     token = expert_answers.make_token(link, "fine")  # an aftercare answer on a question
-    assert client.post(f"/en/expert/opdrachten/link/{token}/").status_code == 400
+    assert client.post(f"/en/expert/engagements/link/{token}/").status_code == 400
     asked.refresh_from_db()
     assert asked.status == EngagementStatus.ASKED
 

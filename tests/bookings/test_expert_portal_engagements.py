@@ -59,7 +59,7 @@ def asked_engagement(expert):
 def test_anonymous_visitors_are_sent_to_log_in(client):
     response = client.get(reverse("engagements:list"))
     assert response.status_code == 302
-    assert "/accounts/login/" in response["Location"]
+    assert "/accounts/inloggen/" in response["Location"]
 
 
 def test_people_without_an_expert_profile_see_nothing(client):

@@ -4,7 +4,7 @@ import datetime as dt
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from bookings.enums import EngagementKind, RequestStatus
 from bookings.models import BookingRequest, Organisation
@@ -226,7 +226,9 @@ def test_guest_details_are_validated(client, overrides, field):
 def test_errors_are_translated(client, contact):
     response = client.post(URL, form_data(date_1=day(-2)), HTTP_ACCEPT_LANGUAGE="nl")
     assert "Deze datum ligt in het verleden." in response.content.decode()
-    response = client.post("/en" + URL, form_data(date_1=day(-2)))
+    with translation.override("en"):
+        english = reverse("bookings:request_new")
+    response = client.post(english, form_data(date_1=day(-2)))
     assert "This date lies in the past." in response.content.decode()
 
 

@@ -98,7 +98,7 @@ def test_media_flow_from_missing_gates_to_a_confirmed_interview(client, run_on_c
 
     # ... and accepts the expert's own conditions through the signed link.
     (conditions_mail,) = [m for m in mails_to(mailoutbox, journalist) if "conditions" in m.subject]
-    consent_url = path_of(link_in(conditions_mail, "/voorwaarden/"))
+    consent_url = path_of(link_in(conditions_mail, "/media/terms/"))
     client.logout()
     page = client.get(consent_url).content.decode()
     assert "Her name is not published" in page

@@ -294,4 +294,4 @@ def test_guessing_by_id_or_made_up_reference_is_a_404(client, member, other_requ
 
 
 def test_english_portal_url(client, member):
-    assert client.get("/en/portaal/").status_code == 200
+    assert client.get("/en/portal/").status_code == 200

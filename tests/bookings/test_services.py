@@ -351,7 +351,9 @@ def test_guest_request_waits_for_email_confirmation(run_on_commit, mailoutbox, c
     assert coordinator.email not in {m.to[0] for m in mailoutbox}
     body = mailoutbox[0].body
     assert "seven days" in body or "zeven dagen" in body
-    confirm_url = next(line for line in body.splitlines() if "/accounts/confirm-email/" in line)
+    confirm_url = next(
+        line for line in body.splitlines() if "/accounts/e-mailadres-bevestigen/" in line
+    )
 
     # Opening allauth's link and confirming verifies the address and confirms the request.
     mailoutbox.clear()
@@ -376,7 +378,7 @@ def test_guest_with_verified_account_is_asked_to_log_in(run_on_commit, mailoutbo
     )
     with run_on_commit():
         guest_confirmation_needed(booking_request=booking_request)
-    assert "/accounts/confirm-email/" not in mailoutbox[0].body
+    assert "/accounts/e-mailadres-bevestigen/" not in mailoutbox[0].body
     assert booking_request.reference in mailoutbox[0].body
     confirmed = booking_confirm_guest(user=existing, booking_request=booking_request)
     assert [r.pk for r in confirmed] == [booking_request.pk]

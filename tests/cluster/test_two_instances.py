@@ -88,7 +88,7 @@ def csrf_token(html: str) -> str:
 def log_in(base: str, email: str, password: str) -> tuple[requests.Session, requests.Response]:
     session = requests.Session()
     session.headers.update(HOST)
-    login_url = f"{base}/accounts/login/"
+    login_url = f"{base}/accounts/inloggen/"
     page = session.get(login_url, timeout=TIMEOUT)
     response = session.post(
         login_url,
@@ -142,12 +142,12 @@ def test_failed_logins_count_across_both_instances():
             re.findall(r'class="errorlist[^"]*"[^>]*>(.*?)</ul>', response.text, re.S)
         )
         assert "too many" not in response.text.lower(), errors
-        assert "/accounts/login/" in response.url, errors
+        assert "/accounts/inloggen/" in response.url, errors
 
     _session, refused = log_in(B, email, PASSWORD)  # even the right password, on either one
 
     assert "sessionid" not in refused.cookies
-    assert "/accounts/login/" in refused.url
+    assert "/accounts/inloggen/" in refused.url
     text = refused.text.lower()
     # allauth's "too many failed login attempts", in the project's own Dutch wording or English.
     assert "te vaak mislukt" in text or "too many" in text

@@ -1,6 +1,7 @@
 """Menu from the page tree, breadcrumbs, skip link, language switch and meta tags."""
 
 import pytest
+from django.urls import reverse
 from wagtail.models import Site
 
 from tests.factories import cms as f
@@ -82,7 +83,7 @@ def test_english_home_is_served_under_en(client, home):
 
 
 def test_language_switch_on_non_cms_pages_keeps_the_path(client, home):
-    html = client.get("/accounts/login/").content.decode()
+    html = client.get(reverse("account_login")).content.decode()
 
     assert 'href="/en/accounts/login/" hreflang="en"' in html
 

@@ -27,7 +27,7 @@ def test_coordinator_triages_matches_asks_and_records_acceptance(
     FittingExpertFactory(public_name="Juniper")
 
     # Log in through allauth's page.
-    page.goto(f"{live_server.url}/accounts/login/?next=/admin/")
+    page.goto(f"{live_server.url}/accounts/inloggen/?next=/admin/")
     page.fill("input[type=email]", coordinator.email)
     page.fill("input[type=password]", PASSWORD)
     page.locator("form button[type=submit], form input[type=submit]").last.click()

@@ -25,7 +25,7 @@ def test_edit_preview_send_with_a_saved_reply_and_see_it_delivered(
     booking_request.contact.preferred_language = "en"
     booking_request.contact.save()
 
-    page.goto(f"{live_server.url}/accounts/login/?next=/admin/email_texts/")
+    page.goto(f"{live_server.url}/accounts/inloggen/?next=/admin/email_texts/")
     page.fill("input[type=email]", coordinator.email)
     page.fill("input[type=password]", PASSWORD)
     page.locator("form button[type=submit], form input[type=submit]").last.click()

@@ -51,7 +51,7 @@ class Watch:
 
 
 def _log_in(page, base, email, next_url):
-    page.goto(f"{base}/accounts/login/?next={next_url}")
+    page.goto(f"{base}/accounts/inloggen/?next={next_url}")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", settings.HOPE_DEMO_DEFAULT_PASSWORD)
     page.locator("form button[type=submit]").last.click()

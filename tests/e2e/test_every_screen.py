@@ -83,7 +83,7 @@ def _look(page, url, *, width, language, serious_axe_violations, problems):
 
 
 def _log_in(page, base, email):
-    page.goto(base + "/accounts/login/")
+    page.goto(base + "/accounts/inloggen/")
     page.locator("input[name=login]").fill(email)
     page.locator("input[name=password]").fill(settings.HOPE_DEMO_DEFAULT_PASSWORD)
     page.locator("main form button[type=submit]").first.click()

@@ -23,7 +23,7 @@ LINK = re.compile(r"http://testserver(/\S*/link/\S+/)")
 
 
 def log_in(page, live_server, email, next_url):
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
+    page.goto(f"{live_server.url}/accounts/inloggen/?next={next_url}")
     page.fill("input[type=email]", email)
     page.fill("input[type=password]", PASSWORD)
     page.locator("form button[type=submit], form input[type=submit]").last.click()
@@ -73,10 +73,10 @@ def test_expert_accepts_from_email_sees_it_and_asks_for_a_debrief(
     assert engagement.status == EngagementStatus.CONFIRMED  # the expert's yes fixes the date
 
     # In the portal: coming up, with its details; and in the month view.
-    log_in(page, live_server, expert.user.email, "/en/expert/opdrachten/")
+    log_in(page, live_server, expert.user.email, "/en/expert/engagements/")
     upcoming = page.locator("section", has=page.locator("#upcoming-heading"))
     upcoming.get_by_role("link", name=re.compile("Talk or information session")).click()
-    page.wait_for_url(f"**/expert/opdrachten/{engagement.pk}/")
+    page.wait_for_url(f"**/expert/engagements/{engagement.pk}/")
     assert page.get_by_text("Recognising signals in youth care").count() >= 1
     assert serious_axe_violations(page) == []
     month = timezone.localtime(engagement.starts_at).strftime("%Y-%m")

@@ -17,7 +17,7 @@ def test_expert_edits_profile_and_availability(page, live_server, serious_axe_vi
     expert = ExpertFactory(with_user=True, public_name="Wilg")
     email = expert.user.email
 
-    page.goto(live_server.url + "/accounts/login/")
+    page.goto(live_server.url + "/accounts/inloggen/")
     page.fill("input[name=login]", email)
     page.fill("input[name=password]", PASSWORD)
     page.locator("form button[type=submit]").last.click()

@@ -34,7 +34,7 @@ def test_coordinator_resends_a_failed_email(
     assert email.status == "failed"
     settings.TEST_MAIL_SERVER_DOWN = False
 
-    page.goto(f"{live_server.url}/accounts/login/?next=/admin/failed_emails/")
+    page.goto(f"{live_server.url}/accounts/inloggen/?next=/admin/failed_emails/")
     page.fill("input[type=email]", coordinator.email)
     page.fill("input[type=password]", PASSWORD)
     page.locator("form button[type=submit], form input[type=submit]").last.click()

@@ -21,7 +21,7 @@ URL = re.compile(r"http://testserver(/\S+)")
 
 
 def log_in(page, live_server, email, next_url):
-    page.goto(f"{live_server.url}/accounts/login/?next={next_url}")
+    page.goto(f"{live_server.url}/accounts/inloggen/?next={next_url}")
     page.fill("input[type=email]", email)
     page.fill("input[type=password]", PASSWORD)
     page.locator("form button[type=submit], form input[type=submit]").last.click()
@@ -61,8 +61,8 @@ def test_media_request_from_missing_gates_to_a_confirmed_interview(
 
     # 1. The journalist asks for a print interview: questions, but no support person and no
     #    quote review yet.
-    log_in(page, live_server, journalist.email, "/en/portaal/")
-    page.goto(f"{live_server.url}/en/portaal/aanvragen/nieuw/")
+    log_in(page, live_server, journalist.email, "/en/portal/")
+    page.goto(f"{live_server.url}/en/portal/requests/new/")
     page.get_by_label("Media interview").check()
     page.get_by_label("Short title").fill("Background article on online recruitment")
     page.get_by_label("What is your question?").fill("How recruitment moves online.")
@@ -121,7 +121,7 @@ def test_media_request_from_missing_gates_to_a_confirmed_interview(
     conditions_mail = [
         m for m in mail.outbox if journalist.email in m.to and "conditions" in m.subject
     ]
-    consent_path = next(p for p in URL.findall(conditions_mail[-1].body) if "/voorwaarden/" in p)
+    consent_path = next(p for p in URL.findall(conditions_mail[-1].body) if "/media/terms/" in p)
     log_out(page, live_server)
     page.goto(live_server.url + consent_path)
     assert page.get_by_text("The conversation is not recorded.", exact=False).count() == 1

@@ -29,7 +29,7 @@ def test_coordinator_opens_last_quarters_funnel_as_a_chart_and_downloads_it(
         request = made_request(confirmed_at=arrived, status=status)
         log(request, (RequestStatus.IN_TRIAGE, status, arrived + dt.timedelta(hours=5)))
 
-    page.goto(f"{live_server.url}/accounts/login/?next=/admin/hope-reports/")
+    page.goto(f"{live_server.url}/accounts/inloggen/?next=/admin/hope-reports/")
     page.fill("input[type=email]", coordinator.email)
     page.fill("input[type=password]", PASSWORD)
     page.locator("form button[type=submit], form input[type=submit]").last.click()

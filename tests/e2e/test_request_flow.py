@@ -57,7 +57,9 @@ def test_guest_media_request_to_portal_and_privacy(page, live_server, serious_ax
 
     # 2. The confirmation email carries allauth's link; confirming sends it to the coordinators.
     body = _last_mail_to(GUEST).body
-    confirm_url = next(line for line in body.splitlines() if "/accounts/confirm-email/" in line)
+    confirm_url = next(
+        line for line in body.splitlines() if "/accounts/e-mailadres-bevestigen/" in line
+    )
     page.goto(_local(confirm_url, live_server))
     page.locator("main form button[type=submit]").first.click()
     page.wait_for_load_state()
@@ -70,7 +72,7 @@ def test_guest_media_request_to_portal_and_privacy(page, live_server, serious_ax
     assert booking_request.reference in page.content()
     assert serious_axe_violations(page) == []
     page.get_by_role("button", name="Stuur mij een inlogcode").click()
-    page.wait_for_url("**/login/code/confirm/**")
+    page.wait_for_url("**/inloggen/code/bevestigen/**")
     code = re.search(r"^\s*([A-Z0-9]{4}-[A-Z0-9]{4})\s*$", _last_mail_to(GUEST).body, re.M)[1]
     page.locator("input[name=code]").fill(code)
     page.locator("main form button[type=submit]").first.click()
@@ -97,7 +99,7 @@ def test_guest_media_request_to_portal_and_privacy(page, live_server, serious_ax
     outsider = MembershipFactory().user
     context = page.context.browser.new_context(locale="nl-NL", reduced_motion="reduce")
     other = context.new_page()
-    other.goto(live_server.url + "/accounts/login/")
+    other.goto(live_server.url + "/accounts/inloggen/")
     other.locator("input[name=login]").fill(outsider.email)
     other.locator("input[name=password]").fill(PASSWORD)
     other.locator("main form button[type=submit]").first.click()

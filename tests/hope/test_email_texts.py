@@ -134,11 +134,11 @@ def test_a_saved_text_is_sent_in_its_language_and_escaped_in_html(
     assert nl_mail.subject == f"Beste: {dutch.reference}"
     assert en_mail.subject == f"Dear: {english.reference}"
     assert f"Dear {english.contact.first_name}," in en_mail.body
-    assert f"/en/portaal/aanvragen/{english.reference}/" in en_mail.body
+    assert f"/en/portal/requests/{english.reference}/" in en_mail.body
     html = en_mail.alternatives[0][0]
     assert "<title>Dear: " in html
     assert "<script>" not in html and "&lt;script&gt;" in html
-    assert f'href="http://testserver/en/portaal/aanvragen/{english.reference}/"' in html
+    assert f'href="http://testserver/en/portal/requests/{english.reference}/"' in html
 
 
 def test_reset_goes_back_to_the_standard_text(coordinator_client):

@@ -33,6 +33,15 @@ def _logged_text(caplog) -> str:
             f"/accounts/login/?next=%2Fexpert%2Fopdrachten%2Flink%2F{SECRET}%2F",
             "/accounts/login/?next=%2Fexpert%2Fopdrachten%2Flink%2F[redacted]%2F",
         ),
+        # The same secrets at the addresses of the other language (hope/account_urls.py).
+        (f"/en/expert/engagements/link/{SECRET}/", "/en/expert/engagements/link/[redacted]/"),
+        (
+            f"/accounts/e-mailadres-bevestigen/{SECRET}/",
+            "/accounts/e-mailadres-bevestigen/[redacted]/",
+        ),
+        (f"/accounts/wachtwoord/nieuw/{SECRET}/", "/accounts/wachtwoord/nieuw/[redacted]/"),
+        (f"/portaal/media/voorwaarden/{SECRET}/", "/portaal/media/voorwaarden/[redacted]/"),
+        (f"/en/portal/media/terms/{SECRET}/", "/en/portal/media/terms/[redacted]/"),
         ("/expert/agenda/", "/expert/agenda/"),
         ("/portaal/aanvragen/R-2026-0001/", "/portaal/aanvragen/R-2026-0001/"),
     ],

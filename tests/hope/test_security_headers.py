@@ -14,7 +14,7 @@ def _directives(header: str) -> dict[str, str]:
 
 
 @pytest.mark.django_db
-@pytest.mark.parametrize("path", ["/", "/accounts/login/", "/en/accounts/login/"])
+@pytest.mark.parametrize("path", ["/", "/accounts/inloggen/", "/en/accounts/login/"])
 def test_public_pages_get_the_strict_policy(client, path):
     response = client.get(path)
     policy = _directives(response["Content-Security-Policy"])
@@ -82,7 +82,11 @@ def test_signed_in_expert_pages_are_never_stored(client):
 @pytest.mark.django_db
 def test_signed_in_organisation_account_and_admin_pages_are_never_stored(client):
     client.force_login(OrganisationContactFactory())
-    for path in (reverse("bookings:portal"), reverse("usersessions_list"), "/accounts/email/"):
+    for path in (
+        reverse("bookings:portal"),
+        reverse("usersessions_list"),
+        "/accounts/e-mailadressen/",
+    ):
         response = client.get(path)
         assert response.status_code == 200, path
         _assert_no_store(response)

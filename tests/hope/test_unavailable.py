@@ -15,7 +15,7 @@ def _database_down(execute, sql, params, many, context):
     [
         ("/", None),
         ("/en/", None),
-        ("/accounts/login/", None),
+        ("/accounts/inloggen/", None),
         ("/portaal/", "organisation"),
         ("/expert/", "expert"),
         ("/admin/", "coordinator"),

@@ -4,7 +4,7 @@ from decimal import Decimal
 
 import pytest
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 
 from tests.factories.followup import DeliveredEngagementFactory, ExpertWithUserFactory
 
@@ -12,10 +12,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.mark.parametrize(
-    ("language", "prefix", "total", "outstanding"),
-    [("nl", "", "€\xa01.030,40", "€\xa02.000,00"), ("en", "/en", "€1,030.40", "€2,000.00")],
+    ("language", "total", "outstanding"),
+    [("nl", "€\xa01.030,40", "€\xa02.000,00"), ("en", "€1,030.40", "€2,000.00")],
 )
-def test_payments_page_groups_thousands(client, language, prefix, total, outstanding):
+def test_payments_page_groups_thousands(client, language, total, outstanding):
     expert = ExpertWithUserFactory()
     expert.user.preferred_language = language
     expert.user.save()
@@ -27,7 +27,9 @@ def test_payments_page_groups_thousands(client, language, prefix, total, outstan
     )
     DeliveredEngagementFactory(expert=expert, fee=Decimal("2000.00"))
     client.force_login(expert.user)
-    html = client.get(prefix + reverse("engagements:payments").removeprefix("/en")).content.decode()
+    with translation.override(language):
+        url = reverse("engagements:payments")
+    html = client.get(url).content.decode()
     assert total in html
     assert outstanding in html
     assert "1030" not in html

@@ -96,7 +96,7 @@ def test_receipt_to_an_english_contact_links_to_english_pages_and_coordinator_to
     with translation.override("nl"), run_on_commit():
         booking_confirm_guest(user=contact)
     (receipt,) = [m for m in mailoutbox if contact.email in m.to]
-    assert f"http://testserver/en/portaal/aanvragen/{booking_request.reference}/" in receipt.body
+    assert f"http://testserver/en/portal/requests/{booking_request.reference}/" in receipt.body
     (to_coordinator,) = [m for m in mailoutbox if coordinator.email in m.to]
     workspace = reverse("booking_requests:inspect", args=[booking_request.pk])
     assert f"http://testserver{workspace}" in to_coordinator.body

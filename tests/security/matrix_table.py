@@ -125,12 +125,6 @@ MATRIX = {
     "bookings:address_confirmed": {"expect": logged_in(REDIRECT)},
     # The language switch: remembers a signed-in person's choice and goes back; no data.
     "switch_language": {"expect": everyone(REDIRECT)},
-    # The expert portal's old English addresses, kept as permanent redirects to the new ones.
-    "expert/profile/": {"path": "/expert/profile/", "expect": everyone(REDIRECT)},
-    "expert/profile/preview/": {"path": "/expert/profile/preview/", "expect": everyone(REDIRECT)},
-    "expert/availability/": {"path": "/expert/availability/", "expect": everyone(REDIRECT)},
-    "expert/calendar/": {"path": "/expert/calendar/", "expect": everyone(REDIRECT)},
-    "expert/calendar/feed/": {"path": "/expert/calendar/feed/", "expect": everyone(REDIRECT)},
     # The organisation's team: only through one's own membership (another team: 404).
     "bookings:team": {"expect": logged_in(OK)},
     "bookings:team_invite": {"obj": "team", "post": True, "expect": org_owned(BAD_REQUEST)},
@@ -345,11 +339,14 @@ MATRIX = {
     "account_reset_password": {"expect": everyone(OK)},
     "account_reset_password_done": {"expect": everyone(OK)},
     "account_reset_password_from_key": {
-        "path": "/accounts/password/reset/key/1-x/",
+        "path": "/accounts/wachtwoord/nieuw/1-x/",
         "expect": everyone(OK),
     },
     "account_reset_password_from_key_done": {"expect": everyone(OK)},
-    "account_confirm_email": {"path": "/accounts/confirm-email/x/", "expect": everyone(OK)},
+    "account_confirm_email": {
+        "path": "/accounts/e-mailadres-bevestigen/x/",
+        "expect": everyone(OK),
+    },
     "account_confirm_login_code": {"expect": logged_in(REDIRECT)},
     "account_request_login_code": {"expect": logged_in(REDIRECT, anonymous=OK)},
     "mfa_index": {"expect": logged_in(OK)},
@@ -364,11 +361,11 @@ MATRIX = {
     "mfa_add_webauthn": {"expect": logged_in(REDIRECT)},
     "mfa_reauthenticate_webauthn": {"expect": logged_in(REDIRECT)},
     "mfa_remove_webauthn": {
-        "path": "/accounts/2fa/webauthn/keys/1/remove/",
+        "path": "/accounts/2fa/sleutels/1/verwijderen/",
         "expect": logged_in(REDIRECT),
     },
     "mfa_edit_webauthn": {
-        "path": "/accounts/2fa/webauthn/keys/1/edit/",
+        "path": "/accounts/2fa/sleutels/1/wijzigen/",
         "expect": logged_in(REDIRECT),
     },
     # --- comms-listing: saved filters and bulk actions on the request listing (issue 13) ---

@@ -127,7 +127,7 @@ def test_guest_confirmation_link(client, key):
     key = key.replace("/", "") or "x"
     post_and_check(
         client,
-        f"/accounts/confirm-email/{key[:500]}/",
+        f"/accounts/e-mailadres-bevestigen/{key[:500]}/",
         {},
         form_name="guest confirmation (allauth's email confirmation)",
     )
