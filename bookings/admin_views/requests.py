@@ -37,6 +37,7 @@ from bookings.services.scheduling import SchedulingConflict
 from hope.outbox.selectors import outbound_emails_for_request
 
 from . import forms as action_forms
+from .engagement_messages import engagement_step_message
 from .permissions import CoordinatorRequiredMixin
 from .saved_replies import MESSAGE_BOX, chosen_reply, saved_replies_by_box
 from .selectors import (
@@ -244,6 +245,7 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
             messages.error(self.request, _("This step is not possible for this engagement now."))
             return redirect(self.workspace_url)
         data = form.cleaned_data
+        status_before = engagement.status
         common = {
             "engagement": engagement,
             "actor": self.request.user,
@@ -303,7 +305,12 @@ class WorkspaceView(CoordinatorRequiredMixin, InspectView):
         except REFUSALS as error:
             messages.error(self.request, refusal_text(error))
             return self.render_with_errors(engagement_form=(engagement.pk, action, form))
-        messages.success(self.request, _("Saved: %(expert)s.") % {"expert": engagement.expert})
+        messages.success(
+            self.request,
+            engagement_step_message(
+                action=action, engagement=engagement, status_before=status_before
+            ),
+        )
         return redirect(self.workspace_url)
 
     def confirmation_missing(self):
