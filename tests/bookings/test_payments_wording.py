@@ -72,3 +72,27 @@ def test_a_question_not_answered_is_not_counted_as_to_claim(
     assert to_come in html
     assert html.count(agreed_label) == 2
     assert html.count(to_claim_label) == 1
+
+
+@pytest.mark.parametrize(
+    ("language", "line"),
+    [
+        ("nl", "Nog te betalen voor werk dat al is gebeurd: € 50,00."),
+        ("en", "Still to be paid for work that took place: € 50.00."),
+    ],
+)
+def test_the_impact_page_counts_the_same_way(client, language, line):
+    expert = ExpertWithUserFactory(user__preferred_language=language)
+    DeliveredEngagementFactory(expert=expert, fee=Decimal("50.00"), starts_at=in_hours(-60))
+    ExpertEngagementFactory(
+        expert=expert,
+        status=EngagementStatus.ASKED,
+        fee=Decimal("200.00"),
+        starts_at=in_hours(24 * 10),
+        ends_at=in_hours(24 * 10 + 2),
+    )
+    client.force_login(expert.user)
+
+    response = client.get(translate_url(reverse("engagements:impact"), language))
+
+    assert line in response.content.decode().replace("\xa0", " ")
