@@ -113,6 +113,13 @@ class EngagementStatus(models.TextChoices):
     CANCELLED = "cancelled", _("Cancelled")
 
 
+class AnswerChannel(models.TextChoices):
+    """How the expert gave her own answer (the coordinators' notice says so, and only so)."""
+
+    PORTAL = "portal", _("in the portal")
+    EMAIL = "email", _("with the link in her email")
+
+
 # Still waiting for the expert's answer or for the date to be fixed.
 ENGAGEMENT_PENDING_STATES = frozenset({EngagementStatus.ASKED, EngagementStatus.ACCEPTED})
 # The expert said yes and the date is fixed: the organisation may see the expert's public name.

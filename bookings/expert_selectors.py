@@ -81,11 +81,15 @@ class YearTotal:
 class Payments:
     rows: list[Engagement]
     years: list[YearTotal]
-    outstanding: Decimal
+    outstanding: Decimal  # took place, not paid yet: what she can claim or has claimed
+    to_come: Decimal = Decimal("0.00")  # agreed for engagements that have not taken place
 
 
 def payments(*, expert: Expert) -> Payments:
-    """Every engagement with a fee; paid amounts per calendar year of payment (tax return)."""
+    """Every engagement with a fee; paid amounts per calendar year of payment (tax return).
+
+    "Still to be paid" counts only engagements that took place (claimable or claimed); a fee
+    agreed for a question she has not answered, or a date still to come, is shown apart."""
     rows = list(
         Engagement.objects.filter(expert=expert, fee__isnull=False)
         .exclude(status__in=lifecycle.ENDED)
@@ -93,14 +97,17 @@ def payments(*, expert: Expert) -> Payments:
         .order_by("-starts_at", "-pk")
     )
     by_year: dict[int, YearTotal] = defaultdict(lambda: YearTotal(year=0))
-    outstanding = Decimal("0.00")
+    outstanding = to_come = Decimal("0.00")
     for engagement in rows:
-        if engagement.fee_claim == FeeClaim.PAID:
+        claim = engagement.fee_claim
+        if claim == FeeClaim.PAID:
             total = by_year[engagement.paid_on.year]
             total.year = engagement.paid_on.year
             total.paid += engagement.fee_total
             total.engagements.append(engagement)
+        elif claim == FeeClaim.AGREED:
+            to_come += engagement.fee_total
         else:
             outstanding += engagement.fee_total
     years = sorted(by_year.values(), key=lambda item: -item.year)
-    return Payments(rows=rows, years=years, outstanding=outstanding)
+    return Payments(rows=rows, years=years, outstanding=outstanding, to_come=to_come)

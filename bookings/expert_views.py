@@ -23,14 +23,14 @@ from icalendar import Event as IcsEvent
 
 from bookings import engagement_workflow as lifecycle
 from bookings import expert_selectors as selectors
-from bookings.enums import EngagementStatus
+from bookings.enums import AnswerChannel, EngagementStatus
 from bookings.models.followup import CheckInAnswer, LinkPurpose, WorkAgain
 from bookings.services import engagements as engagement_services
 from bookings.services import expert_answers, followup, link_actions
 from bookings.services import media as media_services
 from bookings.services.engagements import EngagementRefused
 from bookings.services.request_base import TransitionNotAllowed
-from bookings.services.scheduling import CANCELLED_TITLE, CONFIRMED_TITLE, TENTATIVE_TITLE
+from speakers.calendar_titles import engagement_title
 from speakers.selectors import AMSTERDAM
 from speakers.views.portal import expert_required
 
@@ -167,6 +167,7 @@ def answer(request, *, expert, pk):
                 actor=request.user,
                 accepted=choice == "yes",
                 note=form.cleaned_data["note"] if choice == "no" else "",
+                channel=AnswerChannel.PORTAL,
             )
         except REFUSALS as error:
             messages.error(request, _refusal(error))
@@ -382,10 +383,7 @@ def engagement_ics(request, *, expert, pk):
     status = engagement.calendar_status
     entry.add("sequence", engagement.sequence)
     entry.add("status", status)
-    entry.add(
-        "summary",
-        {"CANCELLED": CANCELLED_TITLE, "TENTATIVE": TENTATIVE_TITLE}.get(status, CONFIRMED_TITLE),
-    )
+    entry.add("summary", engagement_title(status))
     entry.add("transp", "TRANSPARENT" if status == "CANCELLED" else "OPAQUE")
     if engagement.request.place:
         entry.add("location", engagement.request.place)

@@ -19,6 +19,7 @@ from icalendar import Calendar, Event, vCalAddress, vText
 
 from bookings.identity import expert_name_for_organisation
 from bookings.models import Engagement
+from speakers.calendar_titles import engagement_title
 from speakers.ics import UID_DOMAIN
 from speakers.selectors import AMSTERDAM
 
@@ -42,7 +43,9 @@ def engagement_invitation(
     booking_request = engagement.request
     with translation.override(language):
         if audience == EXPERT:
-            summary = _("HOPE engagement")
+            summary = engagement_title(
+                "CANCELLED" if method == CANCEL else engagement.calendar_status
+            )
             location = ""
             link = _absolute(reverse("engagements:detail", args=[engagement.pk]))
         else:

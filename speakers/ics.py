@@ -1,9 +1,10 @@
 """The expert's private calendar feed (iCalendar), readable by Google, Outlook and Apple.
 
-Entries carry no sensitive notes: unavailability is "Unavailable", other events keep the
-neutral title the bookings app gives them. Private notes never leave the portal. Engagements
-are TENTATIVE while asked, CONFIRMED once fixed, and CANCELLED + TRANSPARENT (not busy) when
-off; a move keeps the UID and raises SEQUENCE, so calendar apps update the entry in place.
+Entries carry no sensitive notes: unavailability is "Unavailable", engagements carry the neutral
+title of speakers.calendar_titles, in the expert's language. Private notes never leave the
+portal. Engagements are TENTATIVE while asked, CONFIRMED once fixed, and CANCELLED + TRANSPARENT
+(not busy) when off; a move keeps the UID and raises SEQUENCE, so calendar apps update the entry
+in place.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from django.utils.translation import gettext as _
 from icalendar import Calendar, Event
 from schedule.models import Event as ScheduleEvent
 
+from speakers.calendar_titles import event_title
 from speakers.models import Expert
 from speakers.selectors import AMSTERDAM
 
@@ -50,12 +52,13 @@ def build_feed(*, expert: Expert, language: str = "nl") -> bytes:
     calendar.add("version", "2.0")
     calendar.add("calscale", "GREGORIAN")
     calendar.add("method", "PUBLISH")
+    calendar.add("x-wr-timezone", "Europe/Amsterdam")
+    # Every text in the feed is in the expert's language (she chooses nl or en).
     with translation.override(language):
         calendar.add("x-wr-calname", _("Platform HOPE agenda"))
         unavailable = _("Unavailable")
-    calendar.add("x-wr-timezone", "Europe/Amsterdam")
-    for event in feed_events(expert=expert):
-        calendar.add_component(_vevent(event, unavailable_title=unavailable))
+        for event in feed_events(expert=expert):
+            calendar.add_component(_vevent(event, unavailable_title=unavailable))
     calendar.add_missing_timezones()
     return calendar.to_ical()
 
@@ -67,7 +70,7 @@ def _vevent(event: ScheduleEvent, *, unavailable_title: str) -> Event:
     entry.add("dtstart", event.start.astimezone(AMSTERDAM))
     entry.add("dtend", event.end.astimezone(AMSTERDAM))
     is_unavailability = getattr(event, "unavailability", None) is not None
-    entry.add("summary", unavailable_title if is_unavailability else event.title)
+    entry.add("summary", unavailable_title if is_unavailability else event_title(event))
     entry.add("class", "PRIVATE")
     # An engagement (bookings) tells its own calendar truth through two attributes, read here
     # without importing bookings: `calendar_status` (TENTATIVE, CONFIRMED, CANCELLED) and

@@ -12,6 +12,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from schedule.models import Event
 
+from speakers.calendar_titles import event_title
 from speakers.models import PUBLIC_IDENTITY_MODES, Expert, ExpertIndexPage, Topic
 
 # django-scheduler expands recurring events in the timezone of the start it is given; UTC would
@@ -136,7 +137,8 @@ def _events_touching(calendar_ids: list[int], start, end) -> QuerySet[Event]:
     return (
         Event.objects.filter(calendar_id__in=calendar_ids)
         .filter(one_off | recurring)
-        .select_related("rule", "unavailability")
+        # The engagement (bookings) gives the neutral title in the reader's language.
+        .select_related("rule", "unavailability", "engagement")
         .prefetch_related("occurrence_set")
         .order_by("start")
     )
@@ -172,7 +174,7 @@ def calendar_occurrences(
                     event_id=event.pk,
                     start=occurrence.start.astimezone(AMSTERDAM),
                     end=occurrence.end.astimezone(AMSTERDAM),
-                    title=event.title,
+                    title=event_title(event),
                     is_unavailability=unavailability is not None,
                     unavailability_id=unavailability.pk if unavailability else None,
                     label=unavailability.label if unavailability else "",

@@ -17,6 +17,7 @@ from bookings.services import media as media_services
 
 from . import forms as action_forms
 from .checklists import checklist_prefetch, checklist_row
+from .engagement_messages import engagement_step_message
 from .refusals import REFUSALS, refusal_text
 
 # The form of each engagement step; which steps are offered in which state is the lifecycle's
@@ -61,6 +62,7 @@ class EngagementActionsMixin:
             messages.error(self.request, _("This step is not possible for this engagement now."))
             return redirect(self.workspace_url)
         data = form.cleaned_data
+        status_before = engagement.status
         common = {
             "engagement": engagement,
             "actor": self.request.user,
@@ -120,7 +122,12 @@ class EngagementActionsMixin:
         except REFUSALS as error:
             messages.error(self.request, refusal_text(error))
             return self.render_with_errors(engagement_form=(engagement.pk, action, form))
-        messages.success(self.request, _("Saved: %(expert)s.") % {"expert": engagement.expert})
+        messages.success(
+            self.request,
+            engagement_step_message(
+                action=action, engagement=engagement, status_before=status_before
+            ),
+        )
         return redirect(self.workspace_url)
 
     def confirmation_missing(self):

@@ -17,6 +17,8 @@ class FeeClaim(models.TextChoices):
     """Where the expert's fee stands (derived from the dates, never stored on its own)."""
 
     NONE = "none", _("No fee agreed yet")
+    # Agreed, but the engagement has not taken place: nothing to claim yet.
+    AGREED = "agreed", _("Agreed; claim it after the engagement")
     TO_CLAIM = "to_claim", _("To claim")
     CLAIMED = "claimed", _("Claimed")
     PAID = "paid", _("Paid")
@@ -161,6 +163,10 @@ class Engagement(models.Model):
             return FeeClaim.PAID
         if self.claimed_on:
             return FeeClaim.CLAIMED
+        from bookings import engagement_workflow as lifecycle
+
+        if self.status not in lifecycle.TOOK_PLACE:
+            return FeeClaim.AGREED
         return FeeClaim.TO_CLAIM
 
     @property

@@ -55,15 +55,16 @@ def expert_impact(*, expert, year: int) -> ExpertImpact:
         (str(kind.label), counts[kind.value]) for kind in EngagementKind if counts.get(kind.value)
     ]
     paid = outstanding = ZERO
-    for fee, travel, paid_on in (
+    for fee, travel, paid_on, status in (
         Engagement.objects.filter(expert=expert, fee__isnull=False)
         .exclude(status__in=ENGAGEMENT_ENDED_STATES)
-        .values_list("fee", "travel_costs", "paid_on")
+        .values_list("fee", "travel_costs", "paid_on", "status")
     ):
         amount = fee + (travel or ZERO)
         if paid_on and paid_on.year == year:
             paid += amount
-        elif not paid_on:
+        elif not paid_on and status in DELIVERED:
+            # Only what took place is still to be paid; a date to come is not owed yet.
             outstanding += amount
     # What organisations said changed, where they agreed that the experts may read it.
     changes = [

@@ -11,7 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from bookings import engagement_workflow as lifecycle
-from bookings.enums import EngagementStatus
+from bookings.enums import AnswerChannel, EngagementStatus
 from bookings.models import Engagement
 from bookings.services.coordinator_notices import coordinator_notify
 from bookings.services.engagement_base import (
@@ -54,13 +54,22 @@ def engagement_record_answer(
 
 @transaction.atomic
 def engagement_expert_answer(
-    *, engagement: Engagement, actor, accepted: bool, note: str = ""
+    *,
+    engagement: Engagement,
+    actor,
+    accepted: bool,
+    note: str = "",
+    channel: str | None = None,
 ) -> Engagement:
-    """The expert answers herself (portal or email link). A no needs no reason; `note` is an
-    optional private word to the coordinator. A yes confirms the engagement at once when the
-    gates allow (a media interview may still wait for its conditions); coordinators are told
-    either way."""
+    """The expert answers herself. A no needs no reason; `note` is an optional private word to
+    the coordinator. A yes confirms the engagement at once when the gates allow (a media
+    interview may still wait for its conditions); coordinators are told either way.
+
+    `channel` (an `AnswerChannel`: the portal page, or the signed link from her email) is how she
+    answered; the log and the coordinators' email say so. Without it they claim neither."""
     _require_own_expert(engagement, actor)
+    if channel is not None:
+        channel = AnswerChannel(channel)
     _answer(
         engagement=engagement,
         actor=actor,
@@ -68,6 +77,7 @@ def engagement_expert_answer(
         decline_reason=note,
         expected_version=None,
         role=Actor.EXPERT,
+        channel=channel,
     )
     for user in coordinator_recipients(engagement.request):
         coordinator_notify(
@@ -83,6 +93,7 @@ def engagement_expert_answer(
                 if accepted and engagement.status != EngagementStatus.CONFIRMED
                 else [],
                 "has_note": bool((note or "").strip()),
+                "channel": channel.value if channel else "",
                 "reference": engagement.request.reference,
                 "expert_name": engagement.expert.public_name,
             },
@@ -98,6 +109,7 @@ def _answer(
     decline_reason: str,
     expected_version: int | None,
     role: str,
+    channel: str | None = None,
 ) -> Engagement:
     locked_request = _lock_request(engagement.request, expected_version)
     if engagement.status not in lifecycle.states_for("answer", role):
@@ -114,11 +126,7 @@ def _answer(
             role=role,
             locked_request=locked_request,
             changes={"answered_at": timezone.now()},
-            message=(
-                _("%(expert)s said yes (in the portal).")
-                if by_expert
-                else _("%(expert)s said yes (recorded by phone).")
-            )
+            message=_answer_log(accepted=True, by_expert=by_expert, channel=channel)
             % {"expert": name},
         )
         if not engagement_gates(locked_request, EngagementStatus.CONFIRMED, engagement):
@@ -134,15 +142,28 @@ def _answer(
                 "answered_at": timezone.now(),
                 "decline_reason": (decline_reason or "").strip()[:2000],
             },
-            message=(
-                _("%(expert)s said no (in the portal).")
-                if by_expert
-                else _("%(expert)s said no (recorded by phone).")
-            )
+            message=_answer_log(accepted=False, by_expert=by_expert, channel=channel)
             % {"expert": name},
         )
     _sync(engagement.request, locked_request)
     return engagement
+
+
+def _answer_log(*, accepted: bool, by_expert: bool, channel: str | None) -> str:
+    """The activity log line: how the answer came in, as far as we know it."""
+    if not by_expert:
+        if accepted:
+            return _("%(expert)s said yes (recorded by phone).")
+        return _("%(expert)s said no (recorded by phone).")
+    if channel == AnswerChannel.PORTAL:
+        if accepted:
+            return _("%(expert)s said yes (in the portal).")
+        return _("%(expert)s said no (in the portal).")
+    if channel == AnswerChannel.EMAIL:
+        if accepted:
+            return _("%(expert)s said yes (with the link in her email).")
+        return _("%(expert)s said no (with the link in her email).")
+    return _("%(expert)s said yes.") if accepted else _("%(expert)s said no.")
 
 
 def _refuse_closed(engagement: Engagement):

@@ -9,6 +9,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.utils import timezone
 
+from bookings.enums import AnswerChannel
 from bookings.models.followup import EngagementLink, LinkPurpose
 from bookings.services.answers import engagement_expert_answer
 from bookings.services.expert_answers import _series_of, read_link
@@ -26,7 +27,11 @@ def use_link(*, token: str, user, note: str = "") -> tuple[EngagementLink, str]:
     if link.purpose == LinkPurpose.ANSWER:
         for engagement in _series_of(link.engagement):
             engagement_expert_answer(
-                engagement=engagement, actor=expert_user, accepted=choice == "yes", note=note
+                engagement=engagement,
+                actor=expert_user,
+                accepted=choice == "yes",
+                note=note,
+                channel=AnswerChannel.EMAIL,
             )
     else:
         aftercare_checkin_answer(engagement=link.engagement, actor=expert_user, answer=choice)

@@ -99,6 +99,7 @@ def test_a_move_waits_for_her_new_yes(client, coordinator, confirmed, run_on_com
     # She is asked again, by email, and her new yes fixes the new date.
     (ask_mail,) = [m for m in mailoutbox if m.to == [expert.user.email]]
     assert "has moved to another time" in ask_mail.body
+    assert "So we ask you again." in ask_mail.body
     yes_url = next(url for url in URL.findall(ask_mail.body) if "/link/" in url)
     client.logout()
     with run_on_commit():

@@ -126,7 +126,11 @@ def test_yes_from_the_link_confirms_and_tells_everyone(
     to_coordinator = next(m for m in mailoutbox if m.to == [coordinator.email])
     assert "said yes" in to_coordinator.subject
     assert "confirmed" in to_coordinator.body
-    assert Activity.objects.filter(engagement=asked, message__contains="in the portal").exists()
+    # She answered from the email, not in the portal: the notice and the log say so.
+    assert "She answered with the link in her email." in to_coordinator.body
+    assert "portal" not in to_coordinator.body
+    assert Activity.objects.filter(engagement=asked, message__contains="link in her email").exists()
+    assert not Activity.objects.filter(engagement=asked, message__contains="portal").exists()
 
 
 def test_yes_to_a_media_interview_with_missing_gates_waits_for_a_coordinator(
