@@ -50,6 +50,7 @@ def coordinator_notify(*, user, template: str, context: dict) -> None:
         return
     items = _digest_items(template, context) if wants_digest(user) else []
     if not items or must_be_immediate(template, context):
+        context = {"admin_url": workspace_url(context), **context}
         send_templated_email_to_user(user=user, template=template, context=context)
         return
     with translation.override(recipient_language(user)):
@@ -57,6 +58,16 @@ def coordinator_notify(*, user, template: str, context: dict) -> None:
             CoordinatorDigestItem(user=user, request_id=request_id, line=str(line())[:300])
             for request_id, line in items
         )
+
+
+def workspace_url(context: dict) -> str:
+    """Where the email's link takes a coordinator: the request's workspace when the email is
+    about one request, the admin's dashboard otherwise."""
+    base = settings.WAGTAILADMIN_BASE_URL.rstrip("/")
+    request_id = _request_id(context)
+    if request_id is None:
+        return base + reverse("wagtailadmin_home")
+    return base + reverse("booking_requests:inspect", args=[request_id])
 
 
 def _request_id(context: dict) -> int | None:

@@ -42,6 +42,10 @@ def test_a_no_from_the_email_link_reads_so_in_dutch(client, run_on_commit, mailo
     assert "Ze antwoordde met de link in haar e-mail." in message.body
     assert "portaal" not in message.body
     assert "Te dichtbij" not in message.body
+    # The link takes her to this request's workspace, not the admin's front page.
+    workspace = reverse("booking_requests:inspect", args=[engagement.request_id])
+    assert f"http://testserver{workspace}" in message.body
+    assert "http://testserver/admin/\n" not in message.body
     assert (
         Activity.objects.filter(
             engagement=engagement, message__contains="met de link in haar e-mail"
