@@ -161,3 +161,15 @@ def test_impossible_ids_are_refused_not_a_server_error(coordinator_client):
         "/admin/booking_requests/filters/99999999999999999999/delete/"
     )
     assert response.status_code == 404
+
+
+def test_bulk_actions_read_their_refusals_from_the_one_home():
+    """bulk.py keeps no copy of the refusal rule: the back office's one home decides."""
+    from django.core.exceptions import PermissionDenied
+
+    from bookings.admin_views import bulk as bulk_module
+    from bookings.admin_views import refusals
+
+    assert bulk_module.REFUSALS is refusals.REFUSALS
+    assert bulk_module.refusal_text is refusals.refusal_text
+    assert refusals.refusal_text(PermissionDenied()) == "Not allowed."
