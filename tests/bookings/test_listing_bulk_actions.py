@@ -12,8 +12,7 @@ from django.utils import timezone, translation
 
 from bookings.enums import ActivityKind, EngagementStatus, RequestStatus
 from bookings.models import Activity, BookingRequest, Engagement
-from tests.bookings.test_backoffice_admin import english_admin
-from tests.factories.accounts import CoordinatorFactory, EditorFactory
+from tests.factories.accounts import CoordinatorFactory, EditorFactory, english_admin
 from tests.factories.bookings import BookingRequestFactory, EngagementFactory
 
 pytestmark = pytest.mark.django_db
