@@ -12,6 +12,7 @@ from django.utils.translation import gettext_lazy as _
 
 from bookings.enums import Audience, EngagementKind, Medium, MeetingMode
 from bookings.models import MAX_AUDIENCE_SIZE, MAX_DATE_OPTIONS
+from bookings.services.request_base import MEDIA_FIELDS, REQUEST_FIELDS
 from hope.submission import SubmissionTokenField
 
 DURATION_CHOICES = [
@@ -202,15 +203,7 @@ class BookingRequestForm(forms.Form):
             )
 
     # --- grouping for the template --------------------------------------------------------------
-    MEDIA_FIELD_NAMES = (
-        "media_outlet",
-        "media_medium",
-        "media_publication_date",
-        "media_questions",
-        "media_identity_conditions_accepted",
-        "media_support_person",
-        "media_quote_review_agreed",
-    )
+    MEDIA_FIELD_NAMES = MEDIA_FIELDS
 
     def date_option_rows(self):
         return [
@@ -292,20 +285,9 @@ class BookingRequestForm(forms.Form):
 
     def request_data(self) -> dict:
         """The request fields for the services."""
-        names = [
-            "kind",
-            "title",
-            "description",
-            "audience_description",
-            "audience_kind",
-            "audience_size",
-            "mode",
-            "place",
-            "duration_minutes",
-            "fee_offered",
-            "preferred_expert",
-            *self.MEDIA_FIELD_NAMES,
-        ]
+        # The fields the services take (one list, theirs), but the offering: intake takes it
+        # from the address, and a change never touches it.
+        names = [name for name in REQUEST_FIELDS if name != "offering"]
         return {name: self.cleaned_data.get(name) for name in names}
 
 

@@ -23,7 +23,7 @@ from bookings.admin_views.listing import (
 )
 from bookings.admin_views.matching import MatchingView
 from bookings.admin_views.organisations import OrganisationIndexView, OrganisationInspectView
-from bookings.admin_views.permissions import CoordinatorPermissionPolicy, is_coordinator_cached
+from bookings.admin_views.permissions import CoordinatorViewSetMixin, is_coordinator_cached
 from bookings.admin_views.privacy import PersonEraseView
 from bookings.admin_views.saved_filters import DeleteSavedFilterView, SaveFilterView
 from bookings.admin_views.saved_replies import SavedReplyViewSet
@@ -33,8 +33,10 @@ from bookings.models import BookingRequest, Organisation
 from bookings.services.privacy import ERASE_ACTION
 
 
-class BookingRequestViewSet(ModelViewSet):
+class BookingRequestViewSet(CoordinatorViewSetMixin, ModelViewSet):
     model = BookingRequest
+    # Everything a coordinator does to a request goes through the workspace's actions.
+    coordinator_actions = ("view",)
     name = "booking_requests"
     icon = "mail"
     menu_label = _("Requests")
@@ -56,11 +58,6 @@ class BookingRequestViewSet(ModelViewSet):
     export_filename = "hope-requests"
     # Not used (no edit view), but a ModelViewSet needs a form definition.
     panels = [FieldPanel("coordinator")]
-
-    @property
-    def permission_policy(self):
-        # Everything a coordinator does to a request goes through the workspace's actions.
-        return CoordinatorPermissionPolicy(self.model, actions=("view",))
 
     def get_inspect_view_kwargs(self, **kwargs):
         return super().get_inspect_view_kwargs(
@@ -100,14 +97,10 @@ class BookingRequestViewSet(ModelViewSet):
             path("filters/<int:pk>/delete/", DeleteSavedFilterView.as_view(), name="delete_filter"),
         ]
 
-    def get_permissions_to_register(self):
-        from django.contrib.auth.models import Permission
 
-        return Permission.objects.none()
-
-
-class OrganisationViewSet(ModelViewSet):
+class OrganisationViewSet(CoordinatorViewSetMixin, ModelViewSet):
     model = Organisation
+    coordinator_actions = ("view", "change")
     name = "organisations"
     icon = "group"
     menu_label = _("Organisations")
@@ -124,10 +117,6 @@ class OrganisationViewSet(ModelViewSet):
     ordering = ["name"]
     list_per_page = 50
     panels = [FieldPanel("name"), FieldPanel("kind"), FieldPanel("website"), FieldPanel("verified")]
-
-    @property
-    def permission_policy(self):
-        return CoordinatorPermissionPolicy(self.model, actions=("view", "change"))
 
     def get_inspect_view_kwargs(self, **kwargs):
         return super().get_inspect_view_kwargs(
@@ -147,11 +136,6 @@ class OrganisationViewSet(ModelViewSet):
             for pattern in super().get_urlpatterns()
             if pattern.name not in ("add", "delete", "copy", "usage")
         ]
-
-    def get_permissions_to_register(self):
-        from django.contrib.auth.models import Permission
-
-        return Permission.objects.none()
 
 
 class BookingsViewSetGroup(ModelViewSetGroup):

@@ -10,81 +10,20 @@ the email: it is retried with backoff and coordinators see the ones that failed.
 
 from __future__ import annotations
 
-import logging
-
 from django.conf import settings
-from django.template import TemplateDoesNotExist
-from django.template.loader import render_to_string
-from django.utils import translation
 
-from hope.mailtemplates.rendering import text_to_html
+# The rendering has its own module, which the outbox uses too (no circle between the outbox
+# and this module); callers keep importing these names from here.
+from hope.email_rendering import render_email, render_email_override
 
-logger = logging.getLogger(__name__)
-
-
-def render_email(*, template: str, context: dict, language: str) -> tuple[str, str, str | None]:
-    """Return (subject, text, html) of an email template in the given language."""
-    base_context = {
-        "site_name": settings.WAGTAIL_SITE_NAME,
-        "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
-        "language": language,
-        **context,
-    }
-    with translation.override(language):
-        overridden = _render_override(template=template, context=base_context, language=language)
-        if overridden is not None:
-            return overridden
-        subject = render_to_string(f"email/{template}_subject.txt", base_context)
-        subject = " ".join(subject.split())
-        text = render_to_string(f"email/{template}.txt", base_context)
-        try:
-            html = render_to_string(f"email/{template}.html", base_context)
-        except TemplateDoesNotExist:
-            html = text_to_html(subject=subject, text=text, language=language)
-    return subject, text, html
-
-
-def render_email_override(*, template: str, context: dict, language: str):
-    """(subject, text, html) from a coordinator's own text for this email, or None; for the
-    few callers that render their emails themselves (in the recipient's language)."""
-    base_context = {
-        "site_name": settings.WAGTAIL_SITE_NAME,
-        "base_url": settings.WAGTAILADMIN_BASE_URL.rstrip("/"),
-        "language": language,
-        **context,
-    }
-    with translation.override(language):
-        return _render_override(template=template, context=base_context, language=language)
-
-
-def _render_override(*, template: str, context: dict, language: str):
-    """A coordinator's text for this email, or None. A text that fails is flagged on its row and
-    the file template is used instead: an email is never lost to a typo."""
-    from hope.mailtemplates.models import EmailTemplateOverride
-    from hope.mailtemplates.registry import get_spec
-    from hope.mailtemplates.rendering import render_override
-
-    spec = get_spec(template)
-    if spec is None:
-        return None
-    override = EmailTemplateOverride.objects.filter(template=template, language=language).first()
-    if override is None:
-        return None
-    try:
-        return render_override(
-            spec=spec,
-            subject=override.subject,
-            body=override.body,
-            values=spec.values(context),
-            language=language,
-        )
-    except Exception as error:  # noqa: BLE001 - any failure falls back to the file template
-        reason = f"{type(error).__name__}: {error}"[:300]
-        EmailTemplateOverride.objects.filter(pk=override.pk).update(broken_reason=reason)
-        logger.warning(
-            "email text %s (%s) failed, standard text sent: %s", template, language, reason
-        )
-        return None
+__all__ = [
+    "enqueue_rendered_email",
+    "recipient_language",
+    "render_email",
+    "render_email_override",
+    "send_templated_email",
+    "send_templated_email_to_user",
+]
 
 
 def recipient_language(user) -> str:

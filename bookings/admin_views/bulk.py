@@ -13,7 +13,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from django import forms
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.urls import reverse
 from django.utils import timezone
@@ -27,14 +27,13 @@ from bookings.reports.exports import csv_response
 from bookings.services import engagements as engagement_services
 from bookings.services.fees import engagement_mark_fee_paid
 from bookings.services.request_base import TransitionNotAllowed
-from bookings.services.scheduling import SchedulingConflict
 
 from .permissions import CoordinatorRequiredMixin
+from .refusals import REFUSALS, refusal_text
 from .selectors import backoffice_requests, coordinators
 
 ASSIGN, EXPORT, MARK_PAID = "assign", "export", "mark_paid"
 FEE_STATES = (EngagementStatus.DELIVERED, EngagementStatus.AFTERCARE_DONE)
-REFUSALS = (TransitionNotAllowed, SchedulingConflict, PermissionDenied, ValidationError)
 
 # The columns of the listing's own export (wagtail_hooks.BookingRequestViewSet.list_export).
 EXPORT_FIELDS = (
@@ -111,12 +110,6 @@ class Outcome:
     text: str
 
 
-def refusal_text(error: Exception) -> str:
-    if isinstance(error, ValidationError):
-        return " ".join(error.messages)
-    return getattr(error, "message", None) or str(error) or _("Not allowed.")
-
-
 def export_value(instance, field: str):
     value = instance
     for part in field.split("."):
@@ -161,7 +154,7 @@ class BulkActionView(CoordinatorRequiredMixin, WagtailAdminTemplateMixin, Templa
                         text = self.assign(booking_request, data["coordinator"])
                     else:
                         text = self.mark_paid(booking_request, data["paid_on"])
-            except REFUSALS as error:
+            except (*REFUSALS, ValidationError) as error:
                 refused.append(Outcome(booking_request.reference, refusal_text(error)))
             else:
                 done.append(Outcome(booking_request.reference, text))

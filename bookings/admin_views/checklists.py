@@ -28,11 +28,12 @@ from bookings.services.checklists import (
 )
 from bookings.services.engagement_base import EngagementRefused
 
-from .permissions import CoordinatorPermissionPolicy, CoordinatorRequiredMixin
+from .permissions import CoordinatorRequiredMixin, CoordinatorViewSetMixin
 
 
-class ChecklistTemplateViewSet(ModelViewSet):
+class ChecklistTemplateViewSet(CoordinatorViewSetMixin, ModelViewSet):
     model = ChecklistTemplate
+    coordinator_actions = ("view", "add", "change", "delete")
     name = "checklist_points"
     icon = "tasks"
     menu_label = gettext_lazy("Checklist points")
@@ -52,15 +53,6 @@ class ChecklistTemplateViewSet(ModelViewSet):
         FieldRowPanel([FieldPanel("days"), FieldPanel("when")]),
         FieldPanel("order"),
     ]
-
-    @property
-    def permission_policy(self):
-        return CoordinatorPermissionPolicy(self.model, actions=("view", "add", "change", "delete"))
-
-    def get_permissions_to_register(self):
-        from django.contrib.auth.models import Permission
-
-        return Permission.objects.none()
 
 
 def checklist_prefetch() -> Prefetch:

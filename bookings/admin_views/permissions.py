@@ -51,3 +51,19 @@ class CoordinatorRequiredMixin:
         if not is_coordinator_cached(request.user):
             raise PermissionDenied
         return super().dispatch(request, *args, **kwargs)
+
+
+class CoordinatorViewSetMixin:
+    """For a back-office viewset only coordinators use: they may do `coordinator_actions` on
+    its model, and it registers no Django permissions of its own (nobody else is given any)."""
+
+    coordinator_actions = ("view", "change")
+
+    @property
+    def permission_policy(self):
+        return CoordinatorPermissionPolicy(self.model, actions=self.coordinator_actions)
+
+    def get_permissions_to_register(self):
+        from django.contrib.auth.models import Permission
+
+        return Permission.objects.none()

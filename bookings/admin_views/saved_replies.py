@@ -8,14 +8,15 @@ from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel
 from wagtail.admin.viewsets.model import ModelViewSet
 
-from bookings.admin_views.permissions import CoordinatorPermissionPolicy
+from bookings.admin_views.permissions import CoordinatorViewSetMixin
 from bookings.models import SavedReply
 
 MESSAGE_BOX = "message"
 
 
-class SavedReplyViewSet(ModelViewSet):
+class SavedReplyViewSet(CoordinatorViewSetMixin, ModelViewSet):
     model = SavedReply
+    coordinator_actions = ("view", "add", "change", "delete")
     name = "saved_replies"
     icon = "comment"
     menu_label = _("Saved replies")
@@ -33,15 +34,6 @@ class SavedReplyViewSet(ModelViewSet):
         FieldPanel("purpose"),
         FieldPanel("body"),
     ]
-
-    @property
-    def permission_policy(self):
-        return CoordinatorPermissionPolicy(self.model, actions=("view", "add", "change", "delete"))
-
-    def get_permissions_to_register(self):
-        from django.contrib.auth.models import Permission
-
-        return Permission.objects.none()
 
 
 def saved_replies_by_box(*, language: str) -> dict[str, list[SavedReply]]:

@@ -26,6 +26,7 @@ from bookings.email_texts.placeholders import (
     details,
     markers,
     sample_of,
+    spec_maker,
     summary,
 )
 from hope.mailtemplates.registry import EmailTemplateSpec, Placeholder
@@ -82,15 +83,7 @@ def _paused_until_further_notice():
 
 
 def specs() -> list[EmailTemplateSpec]:
-    def spec(template, label, placeholders, marker_context, replacements=ADMIN_LINK):
-        return EmailTemplateSpec(
-            template=template,
-            label=label,
-            audience=AUDIENCE,
-            placeholders=tuple(placeholders),
-            marker_context=marker_context,
-            marker_replacements=replacements,
-        )
+    spec = spec_maker(AUDIENCE, replacements=ADMIN_LINK)
 
     unverified = {**MARKER_REQUEST, "organisation": {"name": "{{ organisation_name }}"}}
     engagement = {"engagement": MARKER_ENGAGEMENT}

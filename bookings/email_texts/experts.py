@@ -28,6 +28,7 @@ from bookings.email_texts.placeholders import (
     TITLE,
     details,
     markers,
+    spec_maker,
     url,
 )
 from bookings.enums import EngagementKind, MeetingMode, OrganisationKind
@@ -51,16 +52,7 @@ PRACTICAL_INFO = Placeholder(
 
 
 def specs() -> list[EmailTemplateSpec]:
-    def spec(template, label, placeholders, marker_context, files="", replacements=()):
-        return EmailTemplateSpec(
-            template=template,
-            label=label,
-            audience=AUDIENCE,
-            placeholders=tuple(placeholders),
-            marker_context=marker_context,
-            files=files,
-            marker_replacements=replacements,
-        )
+    spec = spec_maker(AUDIENCE)
 
     engagement = {"engagement": MARKER_ENGAGEMENT}
     return [

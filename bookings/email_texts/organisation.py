@@ -29,6 +29,7 @@ from bookings.email_texts.placeholders import (
     TITLE,
     details,
     markers,
+    spec_maker,
     url,
 )
 from hope.mailtemplates.registry import MARKER_OLD_STARTS_AT, EmailTemplateSpec, Placeholder
@@ -58,15 +59,7 @@ CONFIRM_URL = url("confirm_url", _("Link that confirms the email address"), "/ac
 
 
 def specs() -> list[EmailTemplateSpec]:
-    def spec(template, label, placeholders, marker_context, files=""):
-        return EmailTemplateSpec(
-            template=template,
-            label=label,
-            audience=AUDIENCE,
-            placeholders=tuple(placeholders),
-            marker_context=marker_context,
-            files=files,
-        )
+    spec = spec_maker(AUDIENCE)
 
     engagement = {"engagement": MARKER_ENGAGEMENT}
     return [

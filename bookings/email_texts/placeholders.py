@@ -22,6 +22,7 @@ from hope.mailtemplates.registry import (
     MARKER_ASKED_AT,
     MARKER_ENDS_AT,
     MARKER_STARTS_AT,
+    EmailTemplateSpec,
     Placeholder,
 )
 
@@ -279,3 +280,21 @@ def markers(*names: str, **extra) -> dict:
 ADMIN_LINK = ((lambda: "{{ admin_url }}/admin/", "{{ admin_url }}"),)
 
 __all__ = ["DETAILS"]
+
+
+def spec_maker(audience, *, replacements=()):
+    """The `spec(...)` an audience's module registers its emails with: every email for that
+    audience, with the marker replacements it shares unless an email names its own."""
+
+    def spec(template, label, placeholders, marker_context, *, files="", replacements=replacements):
+        return EmailTemplateSpec(
+            template=template,
+            label=label,
+            audience=audience,
+            placeholders=tuple(placeholders),
+            marker_context=marker_context,
+            files=files,
+            marker_replacements=replacements,
+        )
+
+    return spec

@@ -25,6 +25,15 @@ from bookings.workflow import Actor
 from hope.emails import recipient_language, send_templated_email_to_user
 from hope.roles import COORDINATORS, is_coordinator
 
+MEDIA_FIELDS = (
+    "media_outlet",
+    "media_medium",
+    "media_publication_date",
+    "media_questions",
+    "media_identity_conditions_accepted",
+    "media_support_person",
+    "media_quote_review_agreed",
+)
 # Fields of a request the organisation fills in (the form and `booking_update` use these).
 REQUEST_FIELDS = (
     "kind",
@@ -39,22 +48,7 @@ REQUEST_FIELDS = (
     "fee_offered",
     "preferred_expert",
     "offering",
-    "media_outlet",
-    "media_medium",
-    "media_publication_date",
-    "media_questions",
-    "media_identity_conditions_accepted",
-    "media_support_person",
-    "media_quote_review_agreed",
-)
-MEDIA_FIELDS = (
-    "media_outlet",
-    "media_medium",
-    "media_publication_date",
-    "media_questions",
-    "media_identity_conditions_accepted",
-    "media_support_person",
-    "media_quote_review_agreed",
+    *MEDIA_FIELDS,
 )
 _MEDIA_EMPTY = {
     "media_outlet": "",

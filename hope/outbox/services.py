@@ -21,6 +21,7 @@ from django.db import transaction
 from django.db.models import F
 from django.utils import timezone, translation
 
+from hope.email_rendering import render_email
 from hope.outbox import crypto
 from hope.outbox.models import (
     DUE_STATES,
@@ -115,8 +116,6 @@ def outbound_email_queue(
     try:
         payload["context"] = crypto.dump(context)
     except crypto.NotSerializable as reason:
-        from hope.emails import render_email
-
         logger.info("email %s rendered at queue time: %s", template, reason)
         subject, text, html = render_email(template=template, context=context, language=language)
         payload["rendered"] = {"subject": subject, "text": text, "html": html}
@@ -182,8 +181,6 @@ def _claim(pk: int, now: dt.datetime) -> bool:
 
 
 def _build_message(email: OutboundEmail) -> EmailMultiAlternatives:
-    from hope.emails import render_email
-
     try:
         payload = crypto.decrypt(email.payload)
         rendered = payload.get("rendered")

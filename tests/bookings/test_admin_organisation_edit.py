@@ -3,10 +3,9 @@
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from wagtail.users.models import UserProfile
 
 from bookings.enums import OrganisationKind
-from tests.factories.accounts import CoordinatorFactory, EditorFactory
+from tests.factories.accounts import CoordinatorFactory, EditorFactory, english_admin
 from tests.factories.bookings import OrganisationFactory
 
 pytestmark = pytest.mark.django_db
@@ -14,10 +13,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def coordinator_client(client):
-    coordinator = CoordinatorFactory()
-    profile = UserProfile.get_for_user(coordinator)
-    profile.preferred_language = "en"
-    profile.save()
+    coordinator = english_admin(CoordinatorFactory())
     client.force_login(coordinator)
     with translation.override("en"):
         yield client

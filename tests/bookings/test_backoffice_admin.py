@@ -6,7 +6,6 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.users.models import UserProfile
 
 from bookings.enums import (
     ActivityKind,
@@ -16,7 +15,7 @@ from bookings.enums import (
     RequestStatus,
 )
 from bookings.models import Activity, BookingRequest, Engagement, Message
-from tests.factories.accounts import CoordinatorFactory, EditorFactory, UserFactory
+from tests.factories.accounts import CoordinatorFactory, EditorFactory, UserFactory, english_admin
 from tests.factories.backoffice import FittingExpertFactory, MatchingRequestFactory, in_days
 from tests.factories.bookings import (
     BookingRequestFactory,
@@ -33,14 +32,6 @@ pytestmark = pytest.mark.django_db
 def english():
     with translation.override("en"):
         yield
-
-
-def english_admin(user):
-    """The admin speaks the user's Wagtail profile language (the site's default is Dutch)."""
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
 
 
 @pytest.fixture

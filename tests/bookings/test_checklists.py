@@ -16,8 +16,7 @@ from bookings.services.checklists import (
     checklist_item_complete,
     checklist_items_create_for_engagement,
 )
-from tests.bookings.test_backoffice_admin import english_admin
-from tests.factories.accounts import CoordinatorFactory, EditorFactory
+from tests.factories.accounts import CoordinatorFactory, EditorFactory, english_admin
 from tests.factories.backoffice import FittingExpertFactory, MatchingRequestFactory, in_days
 from tests.factories.bookings import BookingRequestFactory, EngagementFactory, MembershipFactory
 from tests.factories.followup import ConfirmedEngagementFactory, ExpertWithUserFactory

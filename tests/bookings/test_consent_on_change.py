@@ -9,12 +9,11 @@ import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
 from icalendar import Calendar
-from wagtail.users.models import UserProfile
 
 from bookings.enums import EngagementStatus, RequestStatus
 from bookings.services import engagements as services
 from speakers.models import IdentityMode
-from tests.factories.accounts import CoordinatorFactory
+from tests.factories.accounts import CoordinatorFactory, english_admin
 from tests.factories.backoffice import FittingExpertFactory, MatchingRequestFactory, in_days
 
 pytestmark = pytest.mark.django_db
@@ -29,10 +28,7 @@ def english():
 
 @pytest.fixture
 def coordinator():
-    user = CoordinatorFactory(preferred_language="en")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
+    user = english_admin(CoordinatorFactory(preferred_language="en"))
     return user
 
 

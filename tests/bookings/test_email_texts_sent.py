@@ -10,9 +10,8 @@ import time_machine
 from django.core.management import call_command
 from django.urls import reverse
 from django.utils import timezone
-from wagtail.users.models import UserProfile
 
-from tests.factories.accounts import CoordinatorFactory, UserFactory
+from tests.factories.accounts import CoordinatorFactory, UserFactory, english_admin
 from tests.factories.backoffice import FittingExpertFactory, MatchingRequestFactory
 from tests.factories.bookings import BookingRequestFactory
 
@@ -21,10 +20,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def coordinator(client):
-    coordinator = CoordinatorFactory(preferred_language="en")
-    profile = UserProfile.get_for_user(coordinator)
-    profile.preferred_language = "en"
-    profile.save()
+    coordinator = english_admin(CoordinatorFactory(preferred_language="en"))
     client.force_login(coordinator)
     return coordinator
 

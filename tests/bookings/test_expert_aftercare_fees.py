@@ -7,7 +7,6 @@ import pytest
 from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.users.models import UserProfile
 
 from bookings.enums import EngagementStatus, RequestStatus
 from bookings.matching import Exclusion, match_experts
@@ -17,7 +16,7 @@ from bookings.services import engagements as services
 from bookings.services.followup import expert_feedback_give
 from bookings.services.request_base import TransitionNotAllowed
 from bookings.services.request_status import booking_set_status
-from tests.factories.accounts import CoordinatorFactory
+from tests.factories.accounts import CoordinatorFactory, english_admin
 from tests.factories.backoffice import FittingExpertFactory, MatchingRequestFactory
 from tests.factories.followup import (
     DeliveredEngagementFactory,
@@ -36,10 +35,7 @@ def english():
 
 @pytest.fixture
 def coordinator():
-    user = CoordinatorFactory(preferred_language="en")
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
+    user = english_admin(CoordinatorFactory(preferred_language="en"))
     return user
 
 

@@ -9,11 +9,10 @@ from decimal import Decimal
 import pytest
 from django.urls import reverse
 from django.utils import translation
-from wagtail.users.models import UserProfile
 
 from bookings.enums import EngagementStatus, RequestStatus
 from bookings.models import FeeCeilings
-from tests.factories.accounts import CoordinatorFactory, EditorFactory
+from tests.factories.accounts import CoordinatorFactory, EditorFactory, english_admin
 from tests.factories.backoffice import FittingExpertFactory, MatchingRequestFactory, in_days
 from tests.factories.bookings import BookingRequestFactory, EngagementFactory, OrganisationFactory
 
@@ -28,10 +27,7 @@ def english():
 
 @pytest.fixture
 def coordinator_client(client):
-    coordinator = CoordinatorFactory()
-    profile = UserProfile.get_for_user(coordinator)
-    profile.preferred_language = "en"
-    profile.save()
+    coordinator = english_admin(CoordinatorFactory())
     client.force_login(coordinator)
     return client
 

@@ -12,8 +12,7 @@ from django.utils import timezone, translation
 
 from bookings.enums import ActivityKind, EngagementStatus, RequestStatus
 from bookings.models import Activity, BookingRequest, Engagement
-from tests.bookings.test_backoffice_admin import english_admin
-from tests.factories.accounts import CoordinatorFactory, EditorFactory
+from tests.factories.accounts import CoordinatorFactory, EditorFactory, english_admin
 from tests.factories.bookings import BookingRequestFactory, EngagementFactory
 
 pytestmark = pytest.mark.django_db
@@ -161,3 +160,15 @@ def test_impossible_ids_are_refused_not_a_server_error(coordinator_client):
         "/admin/booking_requests/filters/99999999999999999999/delete/"
     )
     assert response.status_code == 404
+
+
+def test_bulk_actions_read_their_refusals_from_the_one_home():
+    """bulk.py keeps no copy of the refusal rule: the back office's one home decides."""
+    from django.core.exceptions import PermissionDenied
+
+    from bookings.admin_views import bulk as bulk_module
+    from bookings.admin_views import refusals
+
+    assert bulk_module.REFUSALS is refusals.REFUSALS
+    assert bulk_module.refusal_text is refusals.refusal_text
+    assert refusals.refusal_text(PermissionDenied()) == "Not allowed."

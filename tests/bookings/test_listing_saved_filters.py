@@ -9,8 +9,7 @@ from django.utils import timezone, translation
 
 from bookings.enums import EngagementKind, RequestStatus
 from bookings.models import SavedListingFilter
-from tests.bookings.test_backoffice_admin import english_admin
-from tests.factories.accounts import CoordinatorFactory, EditorFactory
+from tests.factories.accounts import CoordinatorFactory, EditorFactory, english_admin
 from tests.factories.bookings import BookingRequestFactory, DateOptionFactory
 
 pytestmark = pytest.mark.django_db

@@ -10,8 +10,7 @@ from bookings.enums import EngagementStatus, RequestStatus
 from bookings.gates import media_details_missing_q, media_missing
 from bookings.models import BookingRequest
 from bookings.services.media import media_agreement_prepare
-from tests.bookings.test_backoffice_admin import english_admin
-from tests.factories.accounts import CoordinatorFactory
+from tests.factories.accounts import CoordinatorFactory, english_admin
 from tests.factories.bookings import BookingRequestFactory, EngagementFactory
 from tests.factories.media import accept_conditions
 

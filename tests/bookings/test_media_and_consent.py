@@ -7,11 +7,10 @@ import re
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.users.models import UserProfile
 
 from bookings.enums import EngagementStatus, RequestStatus
 from bookings.models import Engagement, MediaAgreement
-from tests.factories.accounts import CoordinatorFactory
+from tests.factories.accounts import CoordinatorFactory, english_admin
 from tests.factories.backoffice import FittingExpertFactory, MatchingRequestFactory
 from tests.factories.bookings import EngagementFactory
 
@@ -23,13 +22,6 @@ URL = re.compile(r"https?://\S+")
 def english():
     with translation.override("en"):
         yield
-
-
-def english_admin(user):
-    profile = UserProfile.get_for_user(user)
-    profile.preferred_language = "en"
-    profile.save()
-    return user
 
 
 def mails_to(mailoutbox, user):

@@ -17,7 +17,7 @@ from bookings.models import ImpactQuote, RequestTheme
 from bookings.reports.exports import neutralise
 from bookings.reports.registry import REPORTS
 from speakers.models import IdentityMode
-from tests.factories.accounts import CoordinatorFactory, EditorFactory
+from tests.factories.accounts import CoordinatorFactory, EditorFactory, english_admin
 from tests.factories.bookings import EngagementFactory, OrganisationContactFactory
 from tests.factories.reports import PRIVATE, at, made_request, seed_quarter
 from tests.factories.speakers import ExpertFactory
@@ -40,12 +40,7 @@ def seeded():
 
 @pytest.fixture
 def coordinator_client(client):
-    from wagtail.users.models import UserProfile
-
-    coordinator = CoordinatorFactory()
-    profile = UserProfile.get_for_user(coordinator)
-    profile.preferred_language = "en"
-    profile.save()
+    coordinator = english_admin(CoordinatorFactory())
     client.force_login(coordinator)
     return client
 

@@ -4,11 +4,10 @@ delivered, and the panel shows both. Others cannot."""
 
 import pytest
 from django.urls import reverse
-from wagtail.users.models import UserProfile
 
 from bookings.enums import RequestStatus
 from hope.models import OutboundEmail, OutboundEmailStatus
-from tests.factories.accounts import CoordinatorFactory, EditorFactory
+from tests.factories.accounts import CoordinatorFactory, EditorFactory, english_admin
 from tests.factories.bookings import BookingRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -16,10 +15,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def coordinator_client(client):
-    coordinator = CoordinatorFactory()
-    profile = UserProfile.get_for_user(coordinator)
-    profile.preferred_language = "en"
-    profile.save()
+    coordinator = english_admin(CoordinatorFactory())
     client.force_login(coordinator)
     return client
 

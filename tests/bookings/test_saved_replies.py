@@ -5,11 +5,10 @@ import html
 
 import pytest
 from django.urls import reverse
-from wagtail.users.models import UserProfile
 
 from bookings.enums import RequestStatus
 from bookings.models import Message, SavedReply
-from tests.factories.accounts import CoordinatorFactory, EditorFactory, UserFactory
+from tests.factories.accounts import CoordinatorFactory, EditorFactory, UserFactory, english_admin
 from tests.factories.bookings import BookingRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -17,10 +16,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def coordinator_client(client):
-    coordinator = CoordinatorFactory()
-    profile = UserProfile.get_for_user(coordinator)
-    profile.preferred_language = "en"
-    profile.save()
+    coordinator = english_admin(CoordinatorFactory())
     client.force_login(coordinator)
     return client
 

@@ -5,12 +5,11 @@ import datetime as dt
 import pytest
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.users.models import UserProfile
 
 from bookings.services.request_messages import message_post
 from hope.models import OutboundEmail
 from hope.outbox.services import outbound_emails_send_due
-from tests.factories.accounts import CoordinatorFactory, EditorFactory
+from tests.factories.accounts import CoordinatorFactory, EditorFactory, english_admin
 from tests.factories.backoffice import MatchingRequestFactory
 
 pytestmark = pytest.mark.django_db
@@ -27,10 +26,7 @@ def test_coordinator_sees_and_resends_a_failed_email_on_the_request(
 ):
     booking_request = MatchingRequestFactory()
     other_request = MatchingRequestFactory()
-    coordinator = CoordinatorFactory()
-    profile = UserProfile.get_for_user(coordinator)
-    profile.preferred_language = "en"
-    profile.save()
+    coordinator = english_admin(CoordinatorFactory())
     settings.EMAIL_BACKEND = "tests.mail_backends.OutageEmailBackend"
     settings.TEST_MAIL_SERVER_DOWN = True
     with run_on_commit():

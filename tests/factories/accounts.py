@@ -39,3 +39,13 @@ class EditorFactory(UserFactory):
     def groups(self, create, extracted, **kwargs):
         if create:
             self.groups.add(Group.objects.get(name=EDITORS))
+
+
+def english_admin(user):
+    """The admin speaks the user's Wagtail profile language (the site's default is Dutch)."""
+    from wagtail.users.models import UserProfile
+
+    profile = UserProfile.get_for_user(user)
+    profile.preferred_language = "en"
+    profile.save()
+    return user

@@ -8,13 +8,12 @@ import time_machine
 from django.test import override_settings
 from django.urls import reverse
 from django.utils import timezone, translation
-from wagtail.users.models import UserProfile
 
 from hope.emails import send_templated_email
 from hope.models import OutboundEmail, OutboundEmailStatus
 from hope.outbox.services import outbound_emails_send_due
 from tests.factories import UserFactory
-from tests.factories.accounts import CoordinatorFactory, EditorFactory
+from tests.factories.accounts import CoordinatorFactory, EditorFactory, english_admin
 
 pytestmark = pytest.mark.django_db
 OUTAGE_BACKEND = "tests.mail_backends.OutageEmailBackend"
@@ -28,10 +27,7 @@ def english():
 
 @pytest.fixture
 def coordinator_client(client):
-    coordinator = CoordinatorFactory()
-    profile = UserProfile.get_for_user(coordinator)
-    profile.preferred_language = "en"
-    profile.save()
+    coordinator = english_admin(CoordinatorFactory())
     client.force_login(coordinator)
     return client
 
