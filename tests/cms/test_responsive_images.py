@@ -1,4 +1,4 @@
-"""Public images are responsive (issue 15): a <picture> with AVIF and WebP sources (WebP only
+"""Public images are responsive (issue 15): a <picture> with AVIF and WebP sources (AVIF only
 for the small square on an expert's card) and a JPEG fallback, several widths with `sizes`,
 width and height set (no layout shift), lazy loading below the fold; experts' photos only as
 renditions under /media/images/."""
@@ -97,9 +97,9 @@ def test_expert_photos_are_responsive_renditions_only(client, home, site_setting
     (card,) = _pictures(client.get(directory.url).content.decode())
     (portrait,) = _pictures(client.get(f"{directory.url}{expert.slug}/").content.decode())
 
-    # A card's photo is a small square: 1x and 2x, one modern format (WebP) and the JPEG
+    # A card's photo is a small square: 1x and 2x, one modern format (AVIF) and the JPEG
     # fallback, so a directory of many experts stays light.
-    _assert_responsive(card, widths=[120, 240], modern=("webp",))
+    _assert_responsive(card, widths=[120, 240], modern=("avif",))
     assert 'loading="lazy"' in _img(card)
     _assert_responsive(portrait, widths=[256, 400])  # 512 is capped by the small test photo
     assert 'loading="lazy"' not in portrait  # at the top of the profile
