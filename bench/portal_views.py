@@ -78,6 +78,8 @@ def add_images(experts) -> None:
     measured = NewsArticlePage.objects.order_by("-pk").values_list("pk", flat=True)[:1]
     images.add_news_images([*newest, *measured])
     images.add_expert_photos(experts)
+    count, seconds = images.add_renditions()
+    print(f"   {count} renditions made in {seconds:.0f} s", flush=True)
 
 
 def measure(out: str) -> None:

@@ -38,6 +38,7 @@ def _title(rng: random.Random) -> str:
     return " ".join(rng.choice(WORDS) for _ in range(5)).capitalize()
 
 
+@transaction.atomic
 def add_experts(count: int, *, seed: int = 1) -> list:
     """Public experts with a calendar and a few topics each."""
     from speakers.models import Expert, IdentityMode, Topic
@@ -110,7 +111,8 @@ def add_articles(count: int, *, seed: int = 1) -> int:
             page_ptr_id=by_path[page.path],
             date=today - dt.timedelta(days=rng.randrange(0, 3 * 365)),
             intro="Een korte inleiding op dit bericht, in een of twee zinnen.",
-            body=[("paragraph", "<p>Een alinea met de kern van het bericht.</p>")],
+            # "text" is BodyBlock's rich text (cms/blocks.py).
+            body=[("text", "<p>Een alinea met de kern van het bericht.</p>")],
         )
         # Only the child table: the Page row exists already.
         article.save_base(raw=True)
