@@ -184,10 +184,10 @@ def _thanks(choice: str, engagement) -> str:
     if choice == "yes":
         engagement.refresh_from_db(fields=["status"])
         if engagement.status == EngagementStatus.CONFIRMED:
-            return _("Thank you for saying yes. The date is fixed and in your calendar.")
+            return _("Thank you for saying yes. The date is fixed. It is in your calendar.")
         return _(
-            "Thank you for saying yes. A coordinator will confirm the date with you once "
-            "everything needed is arranged."
+            "Thank you for saying yes. We still arrange a few things. "
+            "Then a coordinator confirms the date with you."
         )
     if choice == "no":
         return _("Thank you for letting us know. Saying no is always fine.")

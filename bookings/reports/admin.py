@@ -66,6 +66,10 @@ class ReportsIndexView(CoordinatorRequiredMixin, WagtailAdminTemplateMixin, Temp
     page_title = gettext_lazy("Reports")
     header_icon = "table"
 
+    def get_breadcrumbs_items(self):
+        # Without its own crumb the header says only "Home": the page would have no name.
+        return [*self.breadcrumbs_items, {"url": "", "label": self.page_title}]
+
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         today = timezone.localdate()

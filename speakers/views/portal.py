@@ -207,12 +207,14 @@ def calendar(request, *, expert):
     first = datetime.date(year, month, 1)
     previous = (first - datetime.timedelta(days=1)).replace(day=1)
     following = (first + datetime.timedelta(days=31)).replace(day=1)
+    weeks = selectors.month_grid(expert=expert, year=year, month=month)
     return render(
         request,
         "speakers/calendar.html",
         {
             "expert": expert,
-            "weeks": selectors.month_grid(expert=expert, year=year, month=month),
+            "weeks": weeks,
+            "month_has_entries": any(day.entries for week in weeks for day in week if day.in_month),
             "month": first,
             "previous_month": f"{previous:%Y-%m}",
             "next_month": f"{following:%Y-%m}",

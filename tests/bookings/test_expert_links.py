@@ -146,7 +146,7 @@ def test_yes_to_a_media_interview_with_missing_gates_waits_for_a_coordinator(
     mailoutbox.clear()
     with run_on_commit():
         response = client.post(yes_url)
-    assert "once everything needed is arranged" in response.content.decode()
+    assert "We still arrange a few things." in response.content.decode()
     asked.refresh_from_db()
     assert asked.status == EngagementStatus.ACCEPTED
     booking_request.refresh_from_db()

@@ -166,3 +166,66 @@ def test_the_how_did_it_go_email_asks_simply_and_names_her_rights(
     for line in lines:
         assert line in email.body
     assert RIGHTS[language] in email.body
+
+
+@pytest.mark.parametrize(
+    ("language", "lines"),
+    [
+        (
+            "nl",
+            [
+                "Dank je wel voor je ja.",
+                "De inzet is bevestigd.",
+                "Hij staat in je agenda.",
+                "De dag erna belt een coördinator je.",
+                "Jullie praten kort over hoe het ging.",
+            ],
+        ),
+        (
+            "en",
+            [
+                "Thank you for saying yes.",
+                "The engagement is confirmed.",
+                "It is in your calendar.",
+                "The day after, a coordinator will contact you.",
+                "You talk briefly about how it went.",
+            ],
+        ),
+    ],
+)
+def test_the_confirmation_email_says_one_thing_per_line(language, lines):
+    from django.template.loader import render_to_string
+    from django.utils import translation
+
+    from bookings.models import Engagement
+
+    expert = FittingExpertFactory(with_user=True, user__preferred_language=language)
+    engagement = Engagement(
+        request=MatchingRequestFactory(),
+        expert=expert,
+        starts_at=timezone.now(),
+        ends_at=timezone.now() + dt.timedelta(hours=2),
+    )
+    with translation.override(language):
+        body = render_to_string(
+            "bookings/admin/email/engagement_confirmed_expert.txt",
+            {"recipient": expert.user, "engagement": engagement, "kind": "", "mode": ""},
+        )
+    body_lines = [line.strip() for line in body.splitlines()]
+    for line in lines:
+        assert line in body_lines
+
+
+def test_the_thank_you_page_after_yes_by_email_uses_short_sentences(client, run_on_commit):
+    from bookings.services import expert_answers
+
+    expert = FittingExpertFactory(with_user=True, user__preferred_language="nl")
+    engagement = ask(expert, run_on_commit)
+    link = expert_answers.issue_link(engagement=engagement, purpose="answer")
+    url = reverse("engagements:link", args=[expert_answers.make_token(link, "yes")])
+    html = client.post(url, {}, follow=True).content.decode()
+    assert "Dank je wel voor je ja." in html
+    assert (
+        "We regelen nog een paar dingen. Daarna bevestigt een coördinator de datum met je." in html
+        or "De datum staat vast. Hij staat in je agenda." in html
+    )

@@ -353,3 +353,10 @@ def test_an_editor_cannot_probe_request_numbers_through_matching(client, seeded)
     for pk in (seeded["r4"].pk, 999999):
         response = client.get(reverse("booking_requests:matching", args=[pk]))
         assert response.status_code in (302, 403)
+
+
+def test_the_reports_index_names_itself_in_the_header(coordinator_client):
+    # Its visible header had only "Home" in it; the page's own name is the last crumb.
+    html = coordinator_client.get(reverse("hope_reports:index")).content.decode()
+    crumbs = html.split("data-w-breadcrumbs", 1)[1].split("</ol>", 1)[0]
+    assert "Reports" in crumbs

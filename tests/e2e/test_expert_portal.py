@@ -62,3 +62,40 @@ def test_expert_edits_profile_and_availability(page, live_server, serious_axe_vi
     assert cells.count() == expected
     assert page.locator("td:has-text('Stage')").count() == expected
     assert serious_axe_violations(page) == []
+
+
+def test_month_fits_a_phone_as_a_list_of_days(browser, live_server, serious_axe_violations):
+    """At 390 px the month is a list of the days that have something; nothing is cut off, the
+    page never scrolls sideways, and the month links are reachable with the keyboard."""
+    expert = ExpertFactory(with_user=True, public_name="Wilg")
+    first = today_local().replace(day=1) + datetime.timedelta(days=40)
+    first = first.replace(day=10)
+    from speakers.services.availability import unavailability_add
+
+    unavailability_add(
+        expert=expert,
+        start=datetime.datetime.combine(first, datetime.time(13), tzinfo=AMSTERDAM),
+        end=datetime.datetime.combine(first, datetime.time(17), tzinfo=AMSTERDAM),
+        label="Tandarts",
+    )
+    context = browser.new_context(viewport={"width": 390, "height": 844}, reduced_motion="reduce")
+    page = context.new_page()
+    page.goto(live_server.url + "/accounts/inloggen/")
+    page.fill("input[name=login]", expert.user.email)
+    page.fill("input[name=password]", PASSWORD)
+    page.locator("form button[type=submit]").last.click()
+    page.wait_for_url("**/expert/")
+    page.goto(f"{live_server.url}/expert/calendar/?month={first:%Y-%m}")
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    assert not page.locator("table.month").is_visible()
+    day = page.locator(".month-list__day")
+    assert day.count() == 1
+    assert "13:00–17:00" in day.inner_text() and "Tandarts" in day.inner_text()
+    assert serious_axe_violations(page) == []
+    # The keyboard reaches the next month; an empty month says so.
+    page.get_by_role("link", name="Volgende maand").focus()
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
+    assert page.get_by_text("Deze maand staat er niets in je agenda.").is_visible()
+    assert page.evaluate("document.documentElement.scrollWidth <= window.innerWidth")
+    context.close()

@@ -218,8 +218,12 @@ class TestAvailabilityViews:
 
         content = expert_client.get(reverse("speakers:calendar"), {"month": "2030-04"}).content
         content = content.decode()
-        # Every Tuesday in April 2030 at 09:00 local (after the DST change on 31 March).
-        assert content.count("09:00–12:00") == 5
+        # Every Tuesday in April 2030 at 09:00 local (after the DST change on 31 March), in the
+        # grid and again in the list a phone shows instead of the grid.
+        grid, phone_list = content.split('<div class="month-list">')
+        assert grid.count("09:00–12:00") == 5
+        assert phone_list.count("09:00–12:00") == 5
+        assert phone_list.count("dinsdag") == 5
         assert "Studie" in content
 
     def test_bad_period_keeps_values(self, expert_client, expert):
