@@ -181,6 +181,10 @@ class TestInvitation:
             expert_invite(expert=expert, email="iemand@example.org", invited_by=None)
         assert "Je account bij Platform HOPE" in mailoutbox[0].subject
         assert "Kies hier je wachtwoord" in mailoutbox[0].body
+        # Plain language (B1): one thing per sentence.
+        assert "Daar bepaal je hoe je te zien bent. Je bepaalt waar je over praat" in " ".join(
+            mailoutbox[0].body.split()
+        )
 
     def test_existing_email_is_refused(self, coordinator_client):
         UserFactory(email="taken@example.org")
