@@ -149,13 +149,10 @@ def _notify_organisation(booking_request: BookingRequest, *, template: str, **co
 
 
 def _notify_coordinators(booking_request: BookingRequest, *, template: str, **context) -> None:
-    # Coordinators land on the request's own workspace, not the admin's front page.
-    admin_url = settings.WAGTAILADMIN_BASE_URL.rstrip("/") + reverse(
-        "booking_requests:inspect", args=[booking_request.pk]
-    )
+    # coordinator_notify adds the link to the request's workspace (`admin_url`).
     for user in coordinator_recipients(booking_request):
         with translation.override(recipient_language(user)):
-            user_context = _email_context(booking_request, admin_url=admin_url, **context)
+            user_context = _email_context(booking_request, **context)
         coordinator_notify(user=user, template=template, context=user_context)  # or her digest
 
 
